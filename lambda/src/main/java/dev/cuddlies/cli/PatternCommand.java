@@ -1,0 +1,117 @@
+package dev.cuddlies.cli;
+
+import dev.cuddlies.cli.CuddliesCli.UserError;
+import dev.cuddlies.outline.Outline;
+import dev.cuddlies.outline.OutlineConfig;
+import dev.cuddlies.outline.OutlineJson;
+import dev.cuddlies.pattern.Length;
+import dev.cuddlies.pattern.Paper;
+import dev.cuddlies.pattern.Pattern;
+import dev.cuddlies.pattern.PatternException;
+import dev.cuddlies.pattern.PatternFiles;
+import dev.cuddlies.pattern.PatternMaker;
+import dev.cuddlies.pattern.PatternSpec;
+import dev.cuddlies.pattern.Piece;
+import dev.cuddlies.pattern.render.PatternDrawing;
+import dev.cuddlies.pattern.render.PdfWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code pattern IMAGE -o DIR [...]}: a printable plush pattern from a picture (or its outline.json). */
+@Command(name = "pattern", mixinStandardHelpOptions = true,
+        description = "Make a real-size plush sewing pattern (PDF, SVG, outline, preview) from a picture.")
+final class PatternCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "IMAGE", description = "the picture, or an outline.json made earlier")
+    private Path image;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "folder for the pattern files")
+    private Path output;
+
+    @Option(names = "--height", defaultValue = "30cm", paramLabel = "LENGTH",
+            description = "finished height, e.g. 30cm, 250mm, 12in (default: ${DEFAULT-VALUE})")
+    private String height;
+
+    @Option(names = "--seam", defaultValue = "6mm", paramLabel = "LENGTH",
+            description = "seam allowance (default: ${DEFAULT-VALUE})")
+    private String seam;
+
+    @Option(names = "--paper", defaultValue = "a4", paramLabel = "a4|letter", description = "paper size (default: ${DEFAULT-VALUE})")
+    private String paper;
+
+    @Option(names = "--gusset", defaultValue = "0", paramLabel = "WIDTH",
+            description = "add a side gusset strip this wide, e.g. 5cm; 0 = none (default)")
+    private String gusset;
+
+    @Override
+    public Integer call() {
+        PatternSpec patternSpec = specFromOptions();
+        Outline outline = image.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
+                ? readOutline(image) : OutlineCommand.trace(image, OutlineConfig.DEFAULT_SIMPLIFY_PX);
+        Pattern pattern;
+        Map<String, byte[]> files;
+        try {
+            pattern = new PatternMaker().make(outline, patternSpec);
+            files = PatternFiles.render(outline, pattern);
+        } catch (PatternException e) {
+            throw new UserError(e.getMessage());
+        } catch (IOException e) {
+            throw new UserError("could not draw the pattern (" + e.getClass().getSimpleName() + ")");
+        }
+        AtomicOutput.writeFolder(output, files);
+        PdfWriter.Tiling tiling = PdfWriter.Tiling.of(PatternDrawing.of(pattern), patternSpec.paper());
+        var out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "pattern: %s%n", output);
+        out.printf(Locale.ROOT, "  %s tall x %s wide; pieces: %s%n", Length.describeCm(pattern.figureHeightMm()),
+                Length.describeCm(pattern.figureWidthMm()),
+                String.join(", ", pattern.pieces().stream().map(Piece::label).toList()));
+        out.printf(Locale.ROOT, "  seam %s long, %.0f mm allowance; PDF on %d %s sheet%s%n",
+                Length.describeCm(pattern.stitchPerimeterMm()), patternSpec.seamMm(), tiling.sheets(),
+                patternSpec.paper().name(), tiling.sheets() == 1 ? "" : "s");
+        for (String w : outline.warnings()) {
+            out.println("  outline: " + w);
+        }
+        for (String w : pattern.warnings()) {
+            out.println("  pattern: " + w);
+        }
+        return 0;
+    }
+
+    private PatternSpec specFromOptions() {
+        try {
+            return PatternSpec.defaults()
+                    .withHeightMm(Length.parseMm(height))
+                    .withSeamMm(Length.parseMm(seam))
+                    .withGussetWidthMm(Length.parseMm(gusset))
+                    .withPaper(Paper.parse(paper))
+                    .checkValidity();
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private static Outline readOutline(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new UserError("no such file: " + path);
+        }
+        try {
+            return OutlineJson.read(Files.readString(path, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UserError(path.getFileName() + " is not an outline file: " + e.getMessage());
+        }
+    }
+}

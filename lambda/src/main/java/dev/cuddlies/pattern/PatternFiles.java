@@ -1,0 +1,41 @@
+package dev.cuddlies.pattern;
+
+import dev.cuddlies.outline.Outline;
+import dev.cuddlies.outline.OutlineJson;
+import dev.cuddlies.pattern.render.Drawing;
+import dev.cuddlies.pattern.render.PatternDrawing;
+import dev.cuddlies.pattern.render.PdfWriter;
+import dev.cuddlies.pattern.render.PreviewWriter;
+import dev.cuddlies.pattern.render.SvgWriter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The files a pattern is delivered as: {@code pattern.pdf}, {@code pattern.svg}, {@code outline.json},
+ * {@code preview.png}. Made from the outline and the pattern only: no pixel of the picture.
+ */
+public final class PatternFiles {
+
+    public static final String PDF = "pattern.pdf";
+    public static final String SVG = "pattern.svg";
+    public static final String OUTLINE = "outline.json";
+    public static final String PREVIEW = "preview.png";
+
+    private PatternFiles() {
+    }
+
+    /** File name → content, in a stable order. */
+    public static Map<String, byte[]> render(Outline outline, Pattern pattern) throws IOException {
+        Drawing drawing = PatternDrawing.of(pattern);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(PDF, new PdfWriter().write(drawing, pattern.spec().paper(),
+                "Cuddlies pattern, " + Length.describeCm(pattern.spec().heightMm())));
+        files.put(SVG, SvgWriter.write(drawing));
+        files.put(OUTLINE, OutlineJson.write(outline).getBytes(StandardCharsets.UTF_8));
+        files.put(PREVIEW, PreviewWriter.write(drawing));
+        return files;
+    }
+}

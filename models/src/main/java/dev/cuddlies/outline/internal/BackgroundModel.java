@@ -1,0 +1,189 @@
+package dev.cuddlies.outline.internal;
+
+/**
+ * A smooth colour surface: per channel, a polynomial in normalised image coordinates
+ * (u, v in [-1, 1]). Degree 2 models plain, tinted, linear and soft radial backgrounds and the uneven
+ * light of a phone photo; degree 3 follows stronger curvature once the whole background is known.
+ */
+final class BackgroundModel {
+
+    private final int degree;
+    private final double[][] coefficients; // [channel][term]
+    private final int width;
+    private final int height;
+
+    private BackgroundModel(int degree, double[][] coefficients, int width, int height) {
+        this.degree = degree;
+        this.coefficients = coefficients;
+        this.width = width;
+        this.height = height;
+    }
+
+    static int termCount(int degree) {
+        return (degree + 1) * (degree + 2) / 2;
+    }
+
+    /** Fills {@code out} with the polynomial terms of (u, v): 1, u, v, u², uv, v², u³, … (term u^(d-j)·v^j). */
+    static void terms(double u, double v, int degree, double[] out) {
+        double[] up = new double[degree + 1];
+        double[] vp = new double[degree + 1];
+        up[0] = 1;
+        vp[0] = 1;
+        for (int d = 1; d <= degree; d++) {
+            up[d] = up[d - 1] * u;
+            vp[d] = vp[d - 1] * v;
+        }
+        int k = 0;
+        for (int d = 0; d <= degree; d++) {
+            for (int j = 0; j <= d; j++) {
+                out[k++] = up[d - j] * vp[j];
+            }
+        }
+    }
+
+    double u(double x) {
+        return width <= 1 ? 0 : 2.0 * x / (width - 1) - 1;
+    }
+
+    double v(double y) {
+        return height <= 1 ? 0 : 2.0 * y / (height - 1) - 1;
+    }
+
+    /**
+     * Least-squares fit of samples with weight 1 where {@code use[i]}.
+     *
+     * @param xs   sample columns, px
+     * @param ys   sample rows, px
+     * @param rgb  sample colours, [i][channel], 0..255
+     */
+    static BackgroundModel fit(int degree, int width, int height, int[] xs, int[] ys, float[][] rgb,
+                               boolean[] use) {
+        int n = termCount(degree);
+        BackgroundModel shape = new BackgroundModel(degree, new double[3][n], width, height);
+        double[][] ata = new double[n][n];
+        double[][] atb = new double[3][n];
+        double[] t = new double[n];
+        int used = 0;
+        for (int i = 0; i < xs.length; i++) {
+            if (!use[i]) {
+                continue;
+            }
+            used++;
+            terms(shape.u(xs[i]), shape.v(ys[i]), degree, t);
+            for (int a = 0; a < n; a++) {
+                for (int b = a; b < n; b++) {
+                    ata[a][b] += t[a] * t[b];
+                }
+                for (int c = 0; c < 3; c++) {
+                    atb[c][a] += t[a] * rgb[i][c];
+                }
+            }
+        }
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < a; b++) {
+                ata[a][b] = ata[b][a];
+            }
+            ata[a][a] += 1e-6 * Math.max(1, used); // ridge: a narrow sample set must not explode
+        }
+        double[][] coefficients = new double[3][];
+        for (int c = 0; c < 3; c++) {
+            coefficients[c] = solve(copy(ata), atb[c].clone());
+        }
+        return new BackgroundModel(degree, coefficients, width, height);
+    }
+
+    /** Expected background colour at (x, y), written into {@code out[3]}. */
+    void predict(double x, double y, double[] scratchTerms, float[] out) {
+        terms(u(x), v(y), degree, scratchTerms);
+        for (int c = 0; c < 3; c++) {
+            double s = 0;
+            double[] k = coefficients[c];
+            for (int i = 0; i < k.length; i++) {
+                s += k[i] * scratchTerms[i];
+            }
+            out[c] = (float) s;
+        }
+    }
+
+    /**
+     * Background colour for every pixel of a row, per channel: {@code out[channel][x]}. With v fixed
+     * the surface is a polynomial in u alone, evaluated by Horner's rule: this runs for every pixel.
+     */
+    void predictRow(int y, float[][] out) {
+        double v = v(y);
+        double[] vp = new double[degree + 1];
+        vp[0] = 1;
+        for (int d = 1; d <= degree; d++) {
+            vp[d] = vp[d - 1] * v;
+        }
+        double[] inU = new double[degree + 1]; // coefficient of u^p for this row
+        for (int c = 0; c < 3; c++) {
+            java.util.Arrays.fill(inU, 0);
+            int k = 0;
+            for (int d = 0; d <= degree; d++) {
+                for (int j = 0; j <= d; j++) {
+                    inU[d - j] += coefficients[c][k++] * vp[j];
+                }
+            }
+            float[] row = out[c];
+            for (int x = 0; x < width; x++) {
+                double u = u(x);
+                double s = inU[degree];
+                for (int p = degree - 1; p >= 0; p--) {
+                    s = s * u + inU[p];
+                }
+                row[x] = (float) s;
+            }
+        }
+    }
+
+    private static double[][] copy(double[][] m) {
+        double[][] c = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            c[i] = m[i].clone();
+        }
+        return c;
+    }
+
+    /** Gaussian elimination with partial pivoting; a is n×n, b is n. */
+    private static double[] solve(double[][] a, double[] b) {
+        int n = b.length;
+        for (int col = 0; col < n; col++) {
+            int pivot = col;
+            for (int r = col + 1; r < n; r++) {
+                if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
+                    pivot = r;
+                }
+            }
+            double[] tr = a[col];
+            a[col] = a[pivot];
+            a[pivot] = tr;
+            double tb = b[col];
+            b[col] = b[pivot];
+            b[pivot] = tb;
+            double p = a[col][col];
+            if (Math.abs(p) < 1e-12) {
+                continue;
+            }
+            for (int r = col + 1; r < n; r++) {
+                double f = a[r][col] / p;
+                if (f == 0) {
+                    continue;
+                }
+                for (int k = col; k < n; k++) {
+                    a[r][k] -= f * a[col][k];
+                }
+                b[r] -= f * b[col];
+            }
+        }
+        double[] x = new double[n];
+        for (int r = n - 1; r >= 0; r--) {
+            double s = b[r];
+            for (int k = r + 1; k < n; k++) {
+                s -= a[r][k] * x[k];
+            }
+            x[r] = Math.abs(a[r][r]) < 1e-12 ? 0 : s / a[r][r];
+        }
+        return x;
+    }
+}

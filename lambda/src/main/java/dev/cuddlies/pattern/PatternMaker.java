@@ -10,6 +10,7 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.AffineTransformation;
 import org.locationtech.jts.operation.buffer.BufferOp;
 import org.locationtech.jts.operation.buffer.BufferParameters;
+import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ public final class PatternMaker {
     static final double MIN_LAYOUT_WIDTH_MM = 185;
     /** Gusset strips are cut in parts no longer than the layout, and at least this long, mm. */
     static final double MAX_STRIP_MM = 400;
+    static final double PRE_SIMPLIFY_MM = 0.1;
 
     private static final GeometryFactory GEOMETRY = new GeometryFactory();
 
@@ -94,7 +96,9 @@ public final class PatternMaker {
             ring[i] = new Coordinate(pts.get(i).x() * k, pts.get(i).y() * k);
         }
         ring[pts.size()] = ring[0];
-        Geometry g = GEOMETRY.createPolygon(ring).buffer(0);
+        // Traced outlines carry a vertex per pixel; a tenth of a millimetre is far below what
+        // scissors follow, and fewer vertices keep the buffer operations fast.
+        Geometry g = DouglasPeuckerSimplifier.simplify(GEOMETRY.createPolygon(ring), PRE_SIMPLIFY_MM).buffer(0);
         if (g.isEmpty()) {
             throw new PatternException("the outline does not enclose anything");
         }

@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class SeamMarks {
 
-    private static final double CANDIDATE_STEP_MM = 5;
+    private static final double STEP_MM = 2;
 
     private final Polygon stitch;
     private final LengthIndexedLine line;
@@ -50,43 +50,43 @@ final class SeamMarks {
     List<Coordinate> turningGap(double gapMm) {
         double gap = Math.min(gapMm, perimeter / 3);
         var env = stitch.getEnvelopeInternal();
+        // Direction changes between points every STEP_MM, summed with a running total so each
+        // candidate stretch costs O(1) instead of walking the ring again.
+        int n = Math.max(8, (int) Math.ceil(perimeter / STEP_MM));
+        double step = perimeter / n;
+        Coordinate[] pts = new Coordinate[n];
+        for (int i = 0; i < n; i++) {
+            pts[i] = line.extractPoint(i * step);
+        }
+        double[] prefix = new double[2 * n + 1];
+        for (int i = 0; i < 2 * n; i++) {
+            prefix[i + 1] = prefix[i] + Math.abs(turn(pts[i % n], pts[(i + 1) % n], pts[(i + 2) % n]));
+        }
+        int span = Math.max(1, (int) Math.round(gap / step));
         double bestCost = Double.MAX_VALUE;
-        double bestStart = 0;
-        for (double s = 0; s < perimeter; s += CANDIDATE_STEP_MM) {
-            double turning = turning(s, gap);
-            Coordinate mid = line.extractPoint(wrap(s + gap / 2));
+        int bestStart = 0;
+        for (int i = 0; i < n; i++) {
+            double turning = prefix[i + span - 1] - prefix[i];
+            Coordinate mid = pts[(i + span / 2) % n];
             double lowness = (mid.y - env.getMinY()) / Math.max(1e-9, env.getHeight()); // 1 = bottom (y down)
             double cost = turning + 2.0 * (1 - lowness);
             if (cost < bestCost) {
                 bestCost = cost;
-                bestStart = s;
+                bestStart = i;
             }
         }
         List<Coordinate> points = new ArrayList<>();
         int steps = Math.max(2, (int) Math.ceil(gap / 2));
         for (int i = 0; i <= steps; i++) {
-            points.add(line.extractPoint(wrap(bestStart + gap * i / steps)));
+            points.add(line.extractPoint(wrap(bestStart * step + gap * i / steps)));
         }
         return points;
     }
 
-    /** Total absolute change of direction along a stretch, radians. */
-    private double turning(double start, double length) {
-        double total = 0;
-        double step = 2;
-        Double previous = null;
-        for (double s = 0; s + step <= length; s += step) {
-            Coordinate a = line.extractPoint(wrap(start + s));
-            Coordinate b = line.extractPoint(wrap(start + s + step));
-            double angle = Math.atan2(b.y - a.y, b.x - a.x);
-            if (previous != null) {
-                double d = angle - previous;
-                d = Math.atan2(Math.sin(d), Math.cos(d));
-                total += Math.abs(d);
-            }
-            previous = angle;
-        }
-        return total;
+    /** Signed change of direction at b when going a → b → c, radians. */
+    private static double turn(Coordinate a, Coordinate b, Coordinate c) {
+        double d = Math.atan2(c.y - b.y, c.x - b.x) - Math.atan2(b.y - a.y, b.x - a.x);
+        return Math.atan2(Math.sin(d), Math.cos(d));
     }
 
     Coordinate outwardNormal(double at) {

@@ -11,13 +11,21 @@ final class BackgroundModel {
     private final double[][] coefficients; // [channel][term]
     private final int width;
     private final int height;
+    private final double[] uOfColumn;
 
     private BackgroundModel(int degree, double[][] coefficients, int width, int height) {
         this.degree = degree;
         this.coefficients = coefficients;
         this.width = width;
         this.height = height;
+        this.uOfColumn = new double[width];
+        for (int x = 0; x < width; x++) {
+            uOfColumn[x] = u(x);
+        }
     }
+
+    /** The highest degree used; lower degrees use a prefix of its terms. */
+    static final int MAX_DEGREE = 3;
 
     static int termCount(int degree) {
         return (degree + 1) * (degree + 2) / 2;
@@ -50,33 +58,32 @@ final class BackgroundModel {
     }
 
     /**
-     * Least-squares fit of samples with weight 1 where {@code use[i]}.
+     * Least-squares fit of the samples where {@code use[i]}.
      *
-     * @param xs   sample columns, px
-     * @param ys   sample rows, px
-     * @param rgb  sample colours, [i][channel], 0..255
+     * @param samples positions and colours (0..255 per channel)
      */
-    static BackgroundModel fit(int degree, int width, int height, int[] xs, int[] ys, float[][] rgb,
-                               boolean[] use) {
+    static BackgroundModel fit(int degree, int width, int height, Samples samples, boolean[] use) {
         int n = termCount(degree);
-        BackgroundModel shape = new BackgroundModel(degree, new double[3][n], width, height);
+        double[][] rows = samples.terms(width, height);
         double[][] ata = new double[n][n];
         double[][] atb = new double[3][n];
-        double[] t = new double[n];
         int used = 0;
-        for (int i = 0; i < xs.length; i++) {
+        for (int i = 0; i < rows.length; i++) {
             if (!use[i]) {
                 continue;
             }
             used++;
-            terms(shape.u(xs[i]), shape.v(ys[i]), degree, t);
+            double[] t = rows[i];
+            float[] rgb = samples.rgb[i];
             for (int a = 0; a < n; a++) {
+                double ta = t[a];
+                double[] row = ata[a];
                 for (int b = a; b < n; b++) {
-                    ata[a][b] += t[a] * t[b];
+                    row[b] += ta * t[b];
                 }
-                for (int c = 0; c < 3; c++) {
-                    atb[c][a] += t[a] * rgb[i][c];
-                }
+                atb[0][a] += ta * rgb[0];
+                atb[1][a] += ta * rgb[1];
+                atb[2][a] += ta * rgb[2];
             }
         }
         for (int a = 0; a < n; a++) {
@@ -90,6 +97,26 @@ final class BackgroundModel {
             coefficients[c] = solve(copy(ata), atb[c].clone());
         }
         return new BackgroundModel(degree, coefficients, width, height);
+    }
+
+    /** Colour distance of each sample from this surface, written into {@code out}. */
+    void residuals(Samples samples, float[] out) {
+        double[][] rows = samples.terms(width, height);
+        for (int i = 0; i < rows.length; i++) {
+            double[] t = rows[i];
+            float[] rgb = samples.rgb[i];
+            double sum = 0;
+            for (int c = 0; c < 3; c++) {
+                double[] k = coefficients[c];
+                double s = 0;
+                for (int j = 0; j < k.length; j++) {
+                    s += k[j] * t[j];
+                }
+                double d = rgb[c] - s;
+                sum += d * d;
+            }
+            out[i] = (float) Math.sqrt(sum);
+        }
     }
 
     /** Expected background colour at (x, y), written into {@code out[3]}. */
@@ -127,7 +154,7 @@ final class BackgroundModel {
             }
             float[] row = out[c];
             for (int x = 0; x < width; x++) {
-                double u = u(x);
+                double u = uOfColumn[x];
                 double s = inU[degree];
                 for (int p = degree - 1; p >= 0; p--) {
                     s = s * u + inU[p];

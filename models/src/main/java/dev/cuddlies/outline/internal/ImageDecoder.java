@@ -76,7 +76,7 @@ public final class ImageDecoder {
 
         int w = image.getWidth();
         int h = image.getHeight();
-        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        int[] argb = Pixels.argb(image);
         boolean alpha = image.getColorModel().hasAlpha() && hasRealTransparency(argb);
         argb = ExifOrientation.apply(argb, w, h, orientation);
         if (ExifOrientation.swapsSides(orientation)) {

@@ -13,8 +13,27 @@ final class Samples {
         this.rgb = rgb;
     }
 
+    private double[][] terms;
+
     int size() {
         return xs.length;
+    }
+
+    /**
+     * Polynomial terms of every sample up to {@link BackgroundModel#MAX_DEGREE}, computed once:
+     * terms are ordered by degree, so a lower-degree fit reads a prefix of each row.
+     */
+    double[][] terms(int width, int height) {
+        if (terms == null) {
+            double[][] t = new double[xs.length][BackgroundModel.termCount(BackgroundModel.MAX_DEGREE)];
+            for (int i = 0; i < xs.length; i++) {
+                double u = width <= 1 ? 0 : 2.0 * xs[i] / (width - 1) - 1;
+                double v = height <= 1 ? 0 : 2.0 * ys[i] / (height - 1) - 1;
+                BackgroundModel.terms(u, v, BackgroundModel.MAX_DEGREE, t[i]);
+            }
+            terms = t;
+        }
+        return terms;
     }
 
     /** About {@code target} pixels spread evenly over a band along the four edges. */
@@ -40,20 +59,38 @@ final class Samples {
     }
 
     /**
-     * A regular grid of background pixels: outside the figure mask and below {@code maxDistance}
-     * from the current background surface.
+     * Background pixels on a regular grid: the grid's colour distances to {@code model} are
+     * thresholded with hysteresis, as the full picture later is, and grid points that are not
+     * figure and lie well below {@code low} are kept. One grid point in {@code step}² pixels.
      */
-    static Samples grid(int w, int h, int target, float[][] channels, byte[] inside, float[] distance,
-                        float maxDistance) {
-        int step = (int) Math.max(1, Math.round(Math.sqrt((double) w * h / target)));
+    static Samples coarseBackground(int w, int h, int step, float[][] channels, BackgroundModel model,
+                                    float low, float high) {
+        int gw = (w + step - 1) / step;
+        int gh = (h + step - 1) / step;
+        float[] distance = new float[gw * gh];
+        double[] terms = new double[BackgroundModel.termCount(3)];
+        float[] bg = new float[3];
+        for (int gy = 0; gy < gh; gy++) {
+            for (int gx = 0; gx < gw; gx++) {
+                int x = Math.min(w - 1, gx * step + step / 2);
+                int y = Math.min(h - 1, gy * step + step / 2);
+                model.predict(x, y, terms, bg);
+                int p = y * w + x;
+                float dr = channels[0][p] - bg[0];
+                float dg = channels[1][p] - bg[1];
+                float db = channels[2][p] - bg[2];
+                distance[gy * gw + gx] = (float) Math.sqrt(dr * dr + dg * dg + db * db);
+            }
+        }
+        byte[] figure = Hysteresis.apply(distance, gw, gh, low, high);
         IntList xs = new IntList();
         IntList ys = new IntList();
-        for (int y = step / 2; y < h; y += step) {
-            for (int x = step / 2; x < w; x += step) {
-                int i = y * w + x;
-                if (inside[i] == 0 && distance[i] < maxDistance) {
-                    xs.add(x);
-                    ys.add(y);
+        for (int gy = 0; gy < gh; gy++) {
+            for (int gx = 0; gx < gw; gx++) {
+                int g = gy * gw + gx;
+                if (figure[g] == 0 && distance[g] < low * 0.5f) {
+                    xs.add(Math.min(w - 1, gx * step + step / 2));
+                    ys.add(Math.min(h - 1, gy * step + step / 2));
                 }
             }
         }

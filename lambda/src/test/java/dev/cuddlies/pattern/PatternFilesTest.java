@@ -1,0 +1,139 @@
+package dev.cuddlies.pattern;
+
+import dev.cuddlies.outline.Outline;
+import dev.cuddlies.pattern.render.PdfWriter;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.awt.geom.Point2D;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class PatternFilesTest {
+
+    private static final double MM_PER_POINT = 25.4 / 72;
+
+    @Test
+    void pdfScaleSquareMeasuresFiveCentimetresInThePdfsOwnCoordinates() throws Exception {
+        Map<String, byte[]> files = render(TestOutlines.disc(200), PatternSpec.defaults().withHeightMm(120));
+
+        try (PDDocument pdf = Loader.loadPDF(files.get(PatternFiles.PDF))) {
+            PDPage page = pdf.getPage(pdf.getNumberOfPages() == 1 ? 0 : 1); // sheet A1, after any map
+            assertThat(page.getMediaBox().getWidth() * MM_PER_POINT).isCloseTo(210, within(0.1));
+            assertThat(page.getMediaBox().getHeight() * MM_PER_POINT).isCloseTo(297, within(0.1));
+            List<double[]> rects = rectangles(page);
+            assertThat(rects).anySatisfy(r -> {
+                assertThat(r[0] * MM_PER_POINT).isCloseTo(50, within(0.05));
+                assertThat(r[1] * MM_PER_POINT).isCloseTo(50, within(0.05));
+            });
+            assertThat(rects).anySatisfy(r -> assertThat(r[0] * MM_PER_POINT).isCloseTo(25.4, within(0.05)));
+        }
+    }
+
+    @Test
+    void largePatternIsTiledWithAnAssemblyMapAndPageLabels() throws Exception {
+        Map<String, byte[]> files = render(TestOutlines.disc(200), PatternSpec.defaults().withHeightMm(600));
+
+        try (PDDocument pdf = Loader.loadPDF(files.get(PatternFiles.PDF))) {
+            int pages = pdf.getNumberOfPages();
+            assertThat(pages).isGreaterThan(4);
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("Assembly map").contains("Sheet A1").contains("Overlap 10 mm");
+            // Every tile is true size: the first tile still carries the 5 cm square at 1:1.
+            assertThat(rectangles(pdf.getPage(1))).anySatisfy(r ->
+                    assertThat(r[0] * MM_PER_POINT).isCloseTo(50, within(0.05)));
+            // The map page names every sheet; sheets = pages - 1.
+            PdfWriter.Tiling tiling = PdfWriter.Tiling.of(
+                    dev.cuddlies.pattern.render.PatternDrawing.of(new PatternMaker().make(TestOutlines.disc(200),
+                            PatternSpec.defaults().withHeightMm(600))), Paper.A4);
+            assertThat(pages).isEqualTo(tiling.sheets() + 1);
+        }
+    }
+
+    @Test
+    void svgIsTrueSizeInMillimetresWithSeparateGroups() throws Exception {
+        Map<String, byte[]> files = render(TestOutlines.disc(200), PatternSpec.defaults());
+
+        Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(files.get(PatternFiles.SVG)));
+        Element root = svg.getDocumentElement();
+        assertThat(root.getAttribute("width")).endsWith("mm");
+        String[] viewBox = root.getAttribute("viewBox").split(" ");
+        assertThat(root.getAttribute("width")).isEqualTo(viewBox[2] + "mm");
+        List<String> groups = new ArrayList<>();
+        var g = svg.getElementsByTagName("g");
+        for (int i = 0; i < g.getLength(); i++) {
+            groups.add(((Element) g.item(i)).getAttribute("id"));
+        }
+        assertThat(groups).containsExactly("cut", "stitch", "marks", "labels");
+        assertThat(svg.getElementsByTagName("image").getLength()).isZero();
+    }
+
+    @Test
+    void noPixelOfThePictureIsWrittenOnlyTheOutline() throws Exception {
+        Outline outline = TestOutlines.disc(200);
+        Map<String, byte[]> files = render(outline, PatternSpec.defaults());
+
+        assertThat(files).containsOnlyKeys(PatternFiles.PDF, PatternFiles.SVG, PatternFiles.OUTLINE, PatternFiles.PREVIEW);
+        try (PDDocument pdf = Loader.loadPDF(files.get(PatternFiles.PDF))) {
+            for (PDPage page : pdf.getPages()) {
+                for (COSName name : page.getResources().getXObjectNames()) {
+                    assertThat(page.getResources().getXObject(name)).isNotInstanceOf(PDImage.class);
+                }
+            }
+        }
+        assertThat(new String(files.get(PatternFiles.OUTLINE), StandardCharsets.UTF_8)).startsWith("{\"width\":1000");
+        var preview = ImageIO.read(new ByteArrayInputStream(files.get(PatternFiles.PREVIEW)));
+        assertThat(Math.max(preview.getWidth(), preview.getHeight())).isLessThanOrEqualTo(1200);
+    }
+
+    private static Map<String, byte[]> render(Outline outline, PatternSpec spec) throws Exception {
+        return PatternFiles.render(outline, new PatternMaker().make(outline, spec));
+    }
+
+    /** Width and height, in points, of every rectangle drawn with the {@code re} operator. */
+    private static List<double[]> rectangles(PDPage page) throws IOException {
+        List<double[]> found = new ArrayList<>();
+        new PDFGraphicsStreamEngine(page) {
+            @Override
+            public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
+                found.add(new double[] {Math.abs(p1.getX() - p0.getX()), Math.abs(p3.getY() - p0.getY())});
+            }
+
+            @Override public void drawImage(PDImage pdImage) { }
+            @Override public void clip(int windingRule) { }
+            @Override public void moveTo(float x, float y) { }
+            @Override public void lineTo(float x, float y) { }
+            @Override public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) { }
+            @Override public Point2D getCurrentPoint() { return new Point2D.Float(); }
+            @Override public void closePath() { }
+            @Override public void endPath() { }
+            @Override public void strokePath() { }
+            @Override public void fillPath(int windingRule) { }
+            @Override public void fillAndStrokePath(int windingRule) { }
+            @Override public void shadingFill(COSName shadingName) { }
+
+            void run() throws IOException {
+                processPage(page);
+            }
+        }.run();
+        return found;
+    }
+}

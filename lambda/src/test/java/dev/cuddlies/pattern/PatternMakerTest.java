@@ -1,0 +1,144 @@
+package dev.cuddlies.pattern;
+
+import dev.cuddlies.outline.Outline;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.algorithm.distance.DiscreteHausdorffDistance;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.LineSegment;
+import org.locationtech.jts.geom.Polygon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class PatternMakerTest {
+
+    private final PatternMaker maker = new PatternMaker();
+
+    @Test
+    void figureIsScaledToTheRequestedHeight() throws Exception {
+        Pattern p = maker.make(TestOutlines.disc(200), PatternSpec.defaults().withHeightMm(400));
+
+        assertThat(p.figureHeightMm()).isCloseTo(400, within(1.0));
+        assertThat(front(p).stitch().getEnvelopeInternal().getHeight()).isCloseTo(400, within(1.0));
+    }
+
+    @Test
+    void cutLineLiesOneSeamAllowanceOutsideTheStitchLine() throws Exception {
+        Pattern p = maker.make(TestOutlines.disc(200), PatternSpec.defaults().withSeamMm(10));
+        Piece front = front(p);
+
+        assertThat(front.cut().contains(front.stitch())).isTrue();
+        double d = DiscreteHausdorffDistance.distance(front.cut().getExteriorRing(), front.stitch().getExteriorRing());
+        assertThat(d).isCloseTo(10, within(0.5));
+    }
+
+    @Test
+    void backIsTheMirroredFront() throws Exception {
+        Outline asymmetric = TestOutlines.of(100, 100, 400, 100, 400, 200, 200, 200, 200, 500, 100, 500);
+        Pattern p = maker.make(asymmetric, PatternSpec.defaults());
+        Polygon front = front(p).stitch();
+        Polygon back = piece(p, Piece.Kind.BACK).stitch();
+
+        assertThat(back.getArea()).isCloseTo(front.getArea(), within(0.01));
+        // The front's stem stands on the left; seen from behind, the back's stands on the right.
+        Envelope fe = front.getEnvelopeInternal();
+        Envelope be = back.getEnvelopeInternal();
+        assertThat(bottomRowCentre(front, fe) - fe.centre().x).isNegative();
+        assertThat(bottomRowCentre(back, be) - be.centre().x).isPositive();
+        assertThat(piece(p, Piece.Kind.BACK).label()).contains("mirrored");
+    }
+
+    @Test
+    void notchesAreAboutTenCentimetresApartAndMatchOnBothPieces() throws Exception {
+        Pattern p = maker.make(TestOutlines.disc(200), PatternSpec.defaults());
+        Piece front = front(p);
+        Piece back = piece(p, Piece.Kind.BACK);
+
+        int expected = (int) Math.round(p.stitchPerimeterMm() / 100);
+        assertThat(front.notches()).hasSize(expected);
+        assertThat(back.notches()).hasSize(expected);
+        for (LineSegment n : front.notches()) {
+            assertThat(n.getLength()).isCloseTo(6, within(0.01));
+            assertThat(front.stitch().getExteriorRing().distance(point(n.p0))).isLessThan(0.01);
+        }
+    }
+
+    @Test
+    void turningGapIsOnTheLowestFlattestStretch() throws Exception {
+        // A "house": a pointed roof on top, a long flat floor at the bottom.
+        Outline house = TestOutlines.of(300, 100, 500, 300, 500, 600, 100, 600, 100, 300);
+        Pattern p = maker.make(house, PatternSpec.defaults());
+        Piece front = front(p);
+        Envelope env = front.stitch().getEnvelopeInternal();
+
+        for (Coordinate c : front.turningGap()) {
+            assertThat(c.y).isCloseTo(env.getMaxY(), within(0.5));
+        }
+        Coordinate a = front.turningGap().get(0);
+        Coordinate b = front.turningGap().get(front.turningGap().size() - 1);
+        assertThat(a.distance(b)).isCloseTo(80, within(1.0));
+    }
+
+    @Test
+    void narrowPartsAreWidenedAndTheMakerIsTold() throws Exception {
+        Pattern p = maker.make(TestOutlines.bodyWithThinArm(), PatternSpec.defaults());
+        Polygon stitch = front(p).stitch();
+
+        // 10 px of 300 px at 30 cm is a 1 cm arm; after widening it survives an opening at 2.4 cm.
+        Envelope body = stitch.getEnvelopeInternal();
+        double armTip = body.getMaxX();
+        assertThat(stitch.buffer(-11.9).buffer(11.9).getEnvelopeInternal().getMaxX()).isGreaterThan(armTip - 15);
+        assertThat(p.warnings()).anyMatch(w -> w.startsWith("widened 1 narrow part"));
+    }
+
+    @Test
+    void concaveCornersAreRoundedToAtLeastTheCornerRadius() throws Exception {
+        Outline l = TestOutlines.of(100, 100, 200, 100, 200, 400, 400, 400, 400, 500, 100, 500);
+        Pattern p = maker.make(l, PatternSpec.defaults());
+        Polygon stitch = front(p).stitch();
+
+        // A closing with the corner radius changes nothing once concave corners are round.
+        double closedArea = stitch.buffer(2.9).buffer(-2.9).getArea();
+        assertThat(closedArea).isCloseTo(stitch.getArea(), within(stitch.getArea() * 0.001));
+    }
+
+    @Test
+    void gussetIsAsLongAsTheSeamAndSplitIntoStripsThatFit() throws Exception {
+        Pattern p = maker.make(TestOutlines.disc(200), PatternSpec.defaults().withGussetWidthMm(50));
+
+        double total = p.pieces().stream().filter(x -> x.kind() == Piece.Kind.GUSSET)
+                .mapToDouble(x -> x.stitch().getEnvelopeInternal().getWidth()).sum();
+        assertThat(total).isCloseTo(p.stitchPerimeterMm(), within(0.5));
+        p.pieces().stream().filter(x -> x.kind() == Piece.Kind.GUSSET).forEach(strip ->
+                assertThat(strip.stitch().getEnvelopeInternal().getHeight()).isCloseTo(50, within(0.01)));
+    }
+
+    @Test
+    void impossibleSizesAreRefusedInPlainWords() {
+        assertThatThrownBy(() -> maker.make(TestOutlines.disc(200), PatternSpec.defaults().withHeightMm(20)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 8 cm and 2 m");
+        Outline needle = TestOutlines.of(100, 100, 104, 100, 104, 900, 100, 900);
+        assertThatThrownBy(() -> maker.make(needle, PatternSpec.defaults()))
+                .isInstanceOf(PatternException.class).hasMessageContaining("too thin");
+    }
+
+    private static double bottomRowCentre(Polygon p, Envelope env) {
+        var band = p.intersection(p.getFactory().toGeometry(
+                new Envelope(env.getMinX(), env.getMaxX(), env.getMaxY() - env.getHeight() * 0.1, env.getMaxY())));
+        return band.getCentroid().getX();
+    }
+
+    private static org.locationtech.jts.geom.Point point(Coordinate c) {
+        return new org.locationtech.jts.geom.GeometryFactory().createPoint(c);
+    }
+
+    static Piece front(Pattern p) {
+        return piece(p, Piece.Kind.FRONT);
+    }
+
+    static Piece piece(Pattern p, Piece.Kind kind) {
+        return p.pieces().stream().filter(x -> x.kind() == kind).findFirst().orElseThrow();
+    }
+}

@@ -3,12 +3,18 @@ package dev.cuddlies.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import dev.cuddlies.batch.BatchCommand;
+import dev.cuddlies.batch.PackCommand;
+import dev.cuddlies.serve.ServeCommand;
+
+import java.io.IOException;
 import java.io.PrintWriter;
 
 /** {@code java -jar cuddlies.jar <command>}: the local, no-AWS face of Cuddlies. */
 @Command(name = "cuddlies", mixinStandardHelpOptions = true, versionProvider = CuddliesCli.Version.class,
         description = "Turns a cartoon picture into a printable plush-toy sewing pattern.",
-        subcommands = {OutlineCommand.class, PatternCommand.class, BenchCommand.class})
+        subcommands = {OutlineCommand.class, PatternCommand.class, ServeCommand.class, BatchCommand.class,
+            PackCommand.class, BenchCommand.class})
 public final class CuddliesCli implements Runnable {
 
     /** Exit status for input the user can fix (a bad picture, a bad option). */
@@ -36,6 +42,10 @@ public final class CuddliesCli implements Runnable {
             if (e instanceof UserError u) {
                 err.println("error: " + u.getMessage());
                 return EXIT_BAD_INPUT;
+            }
+            if (e instanceof IOException io) {
+                err.println("error: " + io.getMessage());
+                return 1;
             }
             err.println("error: something went wrong inside Cuddlies (" + e.getClass().getSimpleName()
                     + "); please report it");

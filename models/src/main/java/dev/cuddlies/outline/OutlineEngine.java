@@ -2,6 +2,10 @@ package dev.cuddlies.outline;
 
 import dev.cuddlies.outline.internal.Tracer;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
 /**
  * Picture bytes in, {@link Outline} out: decode with limits, separate the figure from the
  * background, make it one piece, trace its contour. Thread-safe; build once and reuse.
@@ -13,13 +17,26 @@ import dev.cuddlies.outline.internal.Tracer;
  */
 public final class OutlineEngine {
 
-    /** Version of the outline algorithm, reported by the model server and in model manifests. */
-    public static final String VERSION = "1.0.0";
+    /**
+     * Version of the outline algorithm, reported by the model server and written into model
+     * manifests; set once, in the models POM ({@code outline.engine.version}).
+     */
+    public static final String VERSION = readVersion();
 
     private final OutlineConfig config;
 
     public OutlineEngine(OutlineConfig config) {
         this.config = config.checkValidity();
+    }
+
+    private static String readVersion() {
+        try (InputStream in = OutlineEngine.class.getResourceAsStream("engine.properties")) {
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version");
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("engine.properties is missing from the build", e);
+        }
     }
 
     public OutlineConfig config() {

@@ -1,5 +1,6 @@
 package dev.cuddlies.outline.internal;
 
+import dev.cuddlies.outline.ImageFormat;
 import dev.cuddlies.outline.OutlineConfig;
 import dev.cuddlies.outline.OutlineException;
 import dev.cuddlies.outline.OutlineException.Reason;

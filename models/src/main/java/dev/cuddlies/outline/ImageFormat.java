@@ -1,4 +1,4 @@
-package dev.cuddlies.outline.internal;
+package dev.cuddlies.outline;
 
 import java.util.Optional;
 

@@ -3,9 +3,7 @@ package dev.cuddlies.cli;
 import dev.cuddlies.outline.Outline;
 import dev.cuddlies.outline.OutlineConfig;
 import dev.cuddlies.outline.OutlineEngine;
-import dev.cuddlies.outline.OutlineException;
 import dev.cuddlies.pattern.Pattern;
-import dev.cuddlies.pattern.PatternException;
 import dev.cuddlies.pattern.PatternFiles;
 import dev.cuddlies.pattern.PatternMaker;
 import dev.cuddlies.pattern.PatternSpec;
@@ -14,7 +12,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -42,11 +39,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "10", description = "warm-up runs per size (default: ${DEFAULT-VALUE})")
     private int warmup;
 
+    @Option(names = "--serve", description = "measure the model server instead: cold /ping and first 16 MP "
+            + "invocation in a fresh JVM, then 500 requests from 32 clients (a tenth malformed) over loopback")
+    private boolean serve;
+
     private record Size(String label, int width, int height, boolean jpeg) {
     }
 
     @Override
-    public Integer call() throws IOException, OutlineException, PatternException {
+    public Integer call() throws Exception {
+        if (serve) {
+            return new ServeBench(spec.commandLine().getOut()).run();
+        }
         PrintWriter out = spec.commandLine().getOut();
         List<Size> sizes = List.of(new Size("0.25 MP PNG", 600, 420, false),
                 new Size("2.5 MP PNG", 1900, 1320, false), new Size("16 MP JPEG", 4900, 3270, true));

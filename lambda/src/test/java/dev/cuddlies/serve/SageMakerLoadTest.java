@@ -1,0 +1,60 @@
+package dev.cuddlies.serve;
+
+import dev.cuddlies.TestPictures;
+import dev.cuddlies.cli.ServeLoad;
+import dev.cuddlies.outline.OutlineConfig;
+import dev.cuddlies.records.SourceResolver;
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 500 requests from 32 concurrent clients over loopback, a tenth malformed: every request gets an
+ * answer (clients retry a 503, as SDK clients do), bad input never gets a 5xx, the server survives,
+ * and heap use stays bounded. Numbers
+ * (throughput, latency) are reported by {@code bench --serve}, not asserted here.
+ */
+class SageMakerLoadTest {
+
+    @Test
+    void boundedLoadWithMalformedRequestsNeverCrashesOrAnswers5xxForBadInput() throws Exception {
+        resetPeaks();
+        try (SageMakerServer server = SageMakerServer.start(
+                ServerConfig.defaults().withHost("127.0.0.1").withPort(0),
+                new Invocations(OutlineConfig.defaults(), ServerConfig.DEFAULT_MAX_PAYLOAD_BYTES, SourceResolver.none()))) {
+
+            ServeLoad.Result r = ServeLoad.run(server.port(), 500, 32, TestPictures.bearPng(), Duration.ofMinutes(3));
+
+            assertThat(r.ok()).as("valid requests answered with an outline").isEqualTo(450);
+            assertThat(r.badInputAnswered4xx()).as("malformed requests answered 4xx").isEqualTo(50);
+            assertThat(r.badInput5xx()).as("5xx for bad input").isZero();
+            assertThat(r.otherErrors()).as("unexpected answers").isZero();
+            assertThat(server.inFlight()).isZero();
+            // Admission is bounded (workers + queue), so heap stays far below what 500 bodies would take.
+            assertThat(heapPeakBytes()).isLessThan(1_500L * 1024 * 1024);
+        }
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long heapPeakBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.cuddlies.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the skill needs to know about where it runs, read once per container.
+ *
+ * <p>Cloud: {@code CUDDLIES_SKILL_ID}, {@code CUDDLIES_BUCKET}, {@code CUDDLIES_OUTLINE_ENDPOINT}
+ * (a SageMaker endpoint name), {@code CUDDLIES_USER_KEY_SECRET}, {@code AWS_REGION}. Without a bucket
+ * the pictures live in a local folder ({@code CUDDLIES_HOME}, default {@code ./cuddlies-data});
+ * without an endpoint the outline runs in-process. That local set is the embedded default.
+ *
+ * @param skillId          the Alexa skill id requests must carry
+ * @param bucket           S3 bucket, or empty for local storage
+ * @param dataDir          local storage folder (when no bucket)
+ * @param outlineEndpoint  SageMaker endpoint name, or empty for the in-process engine
+ * @param region           AWS region of the bucket and endpoint
+ * @param userKeySecret    secret for keyed hashes of user ids, or empty (local: generated and kept in dataDir)
+ * @param s3Endpoint       endpoint override for S3 (tests, S3-compatible stores), or empty
+ * @param sageMakerEndpoint endpoint override for SageMaker runtime (tests, a self-hosted model), or empty
+ * @param answerBudget     time from the start of a request to the latest answer
+ */
+public record AppConfig(String skillId, Optional<String> bucket, Path dataDir, Optional<String> outlineEndpoint,
+                        String region, Optional<String> userKeySecret, Optional<URI> s3Endpoint,
+                        Optional<URI> sageMakerEndpoint, Duration answerBudget) {
+
+    /** The skill id of the local console and the self-hosted server's local mode. */
+    public static final String LOCAL_SKILL_ID = "amzn1.ask.skill.cuddlies-local";
+    public static final Duration DEFAULT_ANSWER_BUDGET = Duration.ofMillis(6500);
+
+    public static AppConfig fromEnv(Map<String, String> env) {
+        boolean inLambda = env.containsKey("AWS_LAMBDA_FUNCTION_NAME");
+        String skillId = env.get("CUDDLIES_SKILL_ID");
+        if (skillId == null || skillId.isBlank()) {
+            if (inLambda) {
+                throw new IllegalStateException("CUDDLIES_SKILL_ID is not set: the skill would answer anyone");
+            }
+            skillId = LOCAL_SKILL_ID;
+        }
+        Optional<String> bucket = nonBlank(env.get("CUDDLIES_BUCKET"));
+        Optional<String> secret = nonBlank(env.get("CUDDLIES_USER_KEY_SECRET"));
+        if (bucket.isPresent() && secret.isEmpty()) {
+            throw new IllegalStateException("CUDDLIES_USER_KEY_SECRET is not set: user folders need a keyed hash");
+        }
+        Duration budget = nonBlank(env.get("CUDDLIES_ANSWER_BUDGET_MS")).map(ms -> Duration.ofMillis(Long.parseLong(ms)))
+                .orElse(DEFAULT_ANSWER_BUDGET);
+        return new AppConfig(skillId, bucket, Path.of(env.getOrDefault("CUDDLIES_HOME", "cuddlies-data")),
+                nonBlank(env.get("CUDDLIES_OUTLINE_ENDPOINT")), env.getOrDefault("AWS_REGION", "us-east-1"), secret,
+                nonBlank(env.get("CUDDLIES_S3_ENDPOINT")).map(URI::create),
+                nonBlank(env.get("CUDDLIES_SAGEMAKER_ENDPOINT")).map(URI::create), budget);
+    }
+
+    /** The embedded default: a local folder, the in-process engine, the local skill id. */
+    public static AppConfig local(Path dataDir) {
+        return new AppConfig(LOCAL_SKILL_ID, Optional.empty(), dataDir, Optional.empty(), "us-east-1",
+                Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_ANSWER_BUDGET);
+    }
+
+    private static Optional<String> nonBlank(String s) {
+        return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.trim());
+    }
+}

@@ -1,0 +1,199 @@
+package dev.cuddlies.maker;
+
+import dev.cuddlies.outline.Outline;
+import dev.cuddlies.outline.OutlineException;
+import dev.cuddlies.pattern.Pattern;
+import dev.cuddlies.pattern.PatternException;
+import dev.cuddlies.pattern.PatternFiles;
+import dev.cuddlies.pattern.PatternMaker;
+import dev.cuddlies.pattern.PatternSpec;
+import dev.cuddlies.pattern.Piece;
+import dev.cuddlies.pattern.render.PatternDrawing;
+import dev.cuddlies.pattern.render.PdfWriter;
+import dev.cuddlies.storage.BlobStore;
+import dev.cuddlies.storage.StorageException;
+import dev.cuddlies.storage.StoredObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The shared core: the user's newest picture becomes a stored pattern, and only then is the picture
+ * deleted. If anything fails before the pattern is safely stored and read back, the picture stays
+ * and no partial pattern is left behind.
+ */
+public final class CuddlieMaker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CuddlieMaker.class);
+    private static final DateTimeFormatter PATTERN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+    private static final Map<String, String> CONTENT_TYPES = Map.of(
+            PatternFiles.PDF, "application/pdf", PatternFiles.SVG, "image/svg+xml",
+            PatternFiles.OUTLINE, "application/json", PatternFiles.PREVIEW, "image/png");
+
+    /** Tells the user something while the slow part runs (Alexa's progressive response). */
+    @FunctionalInterface
+    public interface Progress {
+        void say(String speech);
+    }
+
+    /**
+     * Limits of one run.
+     *
+     * @param maxPictureBytes pictures larger than this are refused before download
+     * @param storageCall     cap for one storage call
+     * @param outlineCall     cap for the outline call
+     * @param linkValidity    how long the PDF and preview links work
+     */
+    public record Limits(long maxPictureBytes, Duration storageCall, Duration outlineCall, Duration linkValidity) {
+        public static Limits defaults() {
+            return new Limits(15L * 1024 * 1024, Duration.ofMillis(1500), Duration.ofMillis(4500), Duration.ofDays(7));
+        }
+    }
+
+    private final BlobStore store;
+    private final OutlineService outlines;
+    private final PatternMaker patterns;
+    private final UserKeys userKeys;
+    private final Limits limits;
+    private final Clock clock;
+
+    public CuddlieMaker(BlobStore store, OutlineService outlines, UserKeys userKeys, Limits limits, Clock clock) {
+        this.store = store;
+        this.outlines = outlines;
+        this.patterns = new PatternMaker();
+        this.userKeys = userKeys;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    public MakeResult make(String alexaUserId, PatternRequest request, PatternSpec baseSpec, Budget budget,
+                           Progress progress) {
+        String userKey = userKeys.of(alexaUserId);
+        StoredObject picture;
+        byte[] bytes;
+        try {
+            Optional<StoredObject> newest = newestPicture(userKey, budget);
+            if (newest.isEmpty()) {
+                return new MakeResult.NoPicture();
+            }
+            picture = newest.get();
+            bytes = store.get(picture.key(), limits.maxPictureBytes(), budget.forCall(limits.storageCall()));
+        } catch (StorageException e) {
+            return storageFailure(e, "your pictures");
+        }
+
+        progress.say("Tracing your picture. This takes a few seconds.");
+        Outline outline;
+        try {
+            outline = outlines.trace(bytes, budget.forCall(limits.outlineCall()));
+        } catch (OutlineException e) {
+            return new MakeResult.PictureRefused(e.reason(), e.getMessage());
+        } catch (OutlineService.ServiceException e) {
+            LOG.warn("outline service failed: {}", e.getMessage());
+            return e.timedOut() ? new MakeResult.TooSlow("the pattern maker") : new MakeResult.Unavailable("the pattern maker");
+        }
+
+        PatternSpec spec = baseSpec.withHeightMm(request.heightMm());
+        Pattern pattern;
+        Map<String, byte[]> files;
+        try {
+            pattern = patterns.make(outline, spec);
+            files = PatternFiles.render(outline, pattern);
+        } catch (PatternException e) {
+            return new MakeResult.NotSewable(e.getMessage());
+        } catch (IOException e) {
+            LOG.error("pattern files could not be drawn", e);
+            return new MakeResult.Unavailable("the pattern maker");
+        }
+
+        String patternId = PATTERN_ID.format(clock.instant()) + "-"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+        String prefix = UserKeys.patternPrefix(userKey, patternId);
+        try {
+            storeAndVerify(prefix, files, budget);
+        } catch (StorageException e) {
+            removeQuietly(prefix, files.keySet(), budget);
+            return storageFailure(e, "the pattern storage");
+        }
+
+        boolean pictureKept = false;
+        try {
+            store.delete(picture.key(), budget.forCall(limits.storageCall()));
+        } catch (StorageException e) {
+            // The pattern is safe; the bucket's lifecycle rule removes the picture within a day.
+            LOG.warn("picture not deleted after the pattern was stored: {}", e.kind());
+            pictureKept = true;
+        }
+        PdfWriter.Tiling tiling = PdfWriter.Tiling.of(PatternDrawing.of(pattern), spec.paper());
+        return new MakeResult.Made(patternId, pattern.figureHeightMm(), pattern.figureWidthMm(),
+                pattern.pieces().stream().map(Piece::label).toList(), tiling.sheets(), spec.paper().name(),
+                notes(outline, pattern), request.limited(),
+                link(prefix + PatternFiles.PDF), link(prefix + PatternFiles.PREVIEW), pictureKept);
+    }
+
+    private Optional<StoredObject> newestPicture(String userKey, Budget budget) throws StorageException {
+        List<StoredObject> uploads = store.list(UserKeys.uploadsPrefix(userKey), budget.forCall(limits.storageCall()));
+        return uploads.stream().max(Comparator.comparing(StoredObject::lastModified).thenComparing(StoredObject::key));
+    }
+
+    /** Writes every file, then reads each back and compares, before anything is deleted. */
+    private void storeAndVerify(String prefix, Map<String, byte[]> files, Budget budget) throws StorageException {
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            store.put(prefix + f.getKey(), f.getValue(), CONTENT_TYPES.get(f.getKey()),
+                    budget.forCall(limits.storageCall()));
+        }
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            byte[] back = store.get(prefix + f.getKey(), f.getValue().length, budget.forCall(limits.storageCall()));
+            if (!Arrays.equals(back, f.getValue())) {
+                throw new StorageException(StorageException.Kind.UNAVAILABLE,
+                        "read back " + f.getKey() + " differs from what was written", null);
+            }
+        }
+    }
+
+    private void removeQuietly(String prefix, Iterable<String> names, Budget budget) {
+        for (String name : names) {
+            try {
+                store.delete(prefix + name, budget.forCall(limits.storageCall()));
+            } catch (StorageException e) {
+                LOG.warn("could not remove partial pattern file {}: {}", name, e.kind());
+            }
+        }
+    }
+
+    private Optional<URI> link(String key) {
+        return store.readLink(key, limits.linkValidity());
+    }
+
+    private static List<String> notes(Outline outline, Pattern pattern) {
+        List<String> notes = new ArrayList<>(pattern.warnings());
+        for (String w : outline.warnings()) {
+            if (w.startsWith("joined") || w.startsWith("figure touches")) {
+                notes.add(w);
+            }
+        }
+        return notes;
+    }
+
+    private static MakeResult storageFailure(StorageException e, String what) {
+        LOG.warn("storage failed: {} ({})", e.kind(), e.getMessage());
+        if (e.kind() == StorageException.Kind.TOO_LARGE) {
+            return new MakeResult.PictureRefused(OutlineException.Reason.TOO_LARGE, "the picture file is too large");
+        }
+        return e.kind() == StorageException.Kind.TIMEOUT ? new MakeResult.TooSlow(what) : new MakeResult.Unavailable(what);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.cuddlies.maker;
+
+import dev.cuddlies.outline.OutlineException;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/** What making a cuddlie came to; each case is something the skill can say plainly. */
+public sealed interface MakeResult {
+
+    /**
+     * The pattern is stored (and read back); the picture was deleted unless {@code pictureKept}.
+     *
+     * @param patternId      folder name under patterns/&lt;userKey&gt;/
+     * @param heightMm       finished height
+     * @param widthMm        finished width
+     * @param pieces         piece labels, e.g. "FRONT - cut 1"
+     * @param sheets         printed sheets of the PDF
+     * @param paper          paper name, e.g. "A4"
+     * @param notes          changes made to the shape, in plain words
+     * @param sizeLimited    the requested size was outside the range and was limited
+     * @param pdfLink        where to download the PDF, when the store gives links
+     * @param previewLink    where to see the preview, when the store gives links
+     * @param pictureKept    the picture could not be deleted (it expires on its own)
+     */
+    record Made(String patternId, double heightMm, double widthMm, List<String> pieces, int sheets, String paper,
+                List<String> notes, boolean sizeLimited, Optional<URI> pdfLink, Optional<URI> previewLink,
+                boolean pictureKept) implements MakeResult {
+    }
+
+    /** No picture under the user's uploads. */
+    record NoPicture() implements MakeResult {
+    }
+
+    /** The picture cannot become a pattern; it stays where it is. */
+    record PictureRefused(OutlineException.Reason reason, String detail) implements MakeResult {
+    }
+
+    /** The picture traced fine but is too thin to sew at that size. */
+    record NotSewable(String detail) implements MakeResult {
+    }
+
+    /** A service was too slow for Alexa's time limit; nothing was changed. */
+    record TooSlow(String what) implements MakeResult {
+    }
+
+    /** A service failed; nothing was changed. */
+    record Unavailable(String what) implements MakeResult {
+    }
+}

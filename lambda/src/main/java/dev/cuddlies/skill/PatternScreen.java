@@ -1,0 +1,40 @@
+package dev.cuddlies.skill;
+
+import com.amazon.ask.model.interfaces.alexa.presentation.apl.RenderDocumentDirective;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cuddlies.maker.MakeResult;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
+
+/** The APL screen for a device with a display: the pattern's preview, its size and pieces. */
+public final class PatternScreen {
+
+    public static final String TOKEN = "cuddliePattern";
+    private static final Map<String, Object> DOCUMENT = load();
+
+    private PatternScreen() {
+    }
+
+    public static RenderDocumentDirective renderDocument(MakeResult.Made made, String previewUrl) {
+        Map<String, Object> pattern = Map.of(
+                "title", "Your cuddlie pattern",
+                "preview", previewUrl,
+                "details", String.format(Locale.ROOT, "%.0f cm tall, %d %s pages. The PDF is in your Alexa app.",
+                        made.heightMm() / 10, made.sheets(), made.paper().equals("LETTER") ? "letter" : made.paper()));
+        return RenderDocumentDirective.builder().withToken(TOKEN).withDocument(DOCUMENT)
+                .withDatasources(Map.of("pattern", pattern)).build();
+    }
+
+    private static Map<String, Object> load() {
+        try (InputStream in = PatternScreen.class.getResourceAsStream("/apl/pattern.json")) {
+            return new ObjectMapper().readValue(in, new TypeReference<>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException("apl/pattern.json missing from the build", e);
+        }
+    }
+}

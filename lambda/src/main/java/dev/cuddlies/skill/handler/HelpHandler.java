@@ -1,0 +1,26 @@
+package dev.cuddlies.skill.handler;
+
+import com.amazon.ask.dispatcher.request.handler.HandlerInput;
+import com.amazon.ask.dispatcher.request.handler.impl.IntentRequestHandler;
+import com.amazon.ask.model.IntentRequest;
+import com.amazon.ask.model.Response;
+import dev.cuddlies.skill.Messages;
+
+import java.util.Optional;
+
+/** AMAZON.HelpIntent. */
+public final class HelpHandler implements IntentRequestHandler {
+
+    public static final String INTENT = "AMAZON.HelpIntent";
+
+    @Override
+    public boolean canHandle(HandlerInput input, IntentRequest request) {
+        return request.getIntent().getName().equals(INTENT);
+    }
+
+    @Override
+    public Optional<Response> handle(HandlerInput input, IntentRequest request) {
+        return input.getResponseBuilder().withSpeech(Messages.HELP).withReprompt(Messages.HELP_REPROMPT)
+                .withSimpleCard(Messages.SKILL_NAME, Messages.NO_PICTURE_CARD).build();
+    }
+}

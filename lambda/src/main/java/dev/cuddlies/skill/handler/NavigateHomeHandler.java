@@ -1,0 +1,25 @@
+package dev.cuddlies.skill.handler;
+
+import com.amazon.ask.dispatcher.request.handler.HandlerInput;
+import com.amazon.ask.dispatcher.request.handler.impl.IntentRequestHandler;
+import com.amazon.ask.model.IntentRequest;
+import com.amazon.ask.model.Response;
+import dev.cuddlies.skill.Messages;
+
+import java.util.Optional;
+
+/** AMAZON.NavigateHomeIntent (screen devices' home button): back to the start of the skill. */
+public final class NavigateHomeHandler implements IntentRequestHandler {
+
+    public static final String INTENT = "AMAZON.NavigateHomeIntent";
+
+    @Override
+    public boolean canHandle(HandlerInput input, IntentRequest request) {
+        return request.getIntent().getName().equals(INTENT);
+    }
+
+    @Override
+    public Optional<Response> handle(HandlerInput input, IntentRequest request) {
+        return input.getResponseBuilder().withSpeech(Messages.WELCOME).withReprompt(Messages.WELCOME_REPROMPT).build();
+    }
+}

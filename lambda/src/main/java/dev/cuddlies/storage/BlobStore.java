@@ -1,0 +1,30 @@
+package dev.cuddlies.storage;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where pictures and patterns live: an S3 bucket in the cloud, a folder locally. Every call takes a
+ * timeout, so a caller with a deadline (Alexa's 8 seconds) can spend only what it has.
+ */
+public interface BlobStore {
+
+    /** Objects whose key starts with {@code prefix}, in no particular order. */
+    List<StoredObject> list(String prefix, Duration timeout) throws StorageException;
+
+    /** The object's bytes; {@link StorageException.Kind#TOO_LARGE} past {@code maxBytes}, checked before reading. */
+    byte[] get(String key, long maxBytes, Duration timeout) throws StorageException;
+
+    void put(String key, byte[] data, String contentType, Duration timeout) throws StorageException;
+
+    /** Deletes the object; deleting what is not there is not an error. */
+    void delete(String key, Duration timeout) throws StorageException;
+
+    /** A link to read the object for a while (an HTTPS presigned URL in S3), when the store has one. */
+    Optional<URI> readLink(String key, Duration validity);
+
+    /** A link to upload an object for a while (a presigned PUT URL in S3), when the store has one. */
+    Optional<URI> uploadLink(String key, String contentType, Duration validity);
+}

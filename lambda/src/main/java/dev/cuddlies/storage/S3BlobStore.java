@@ -1,0 +1,113 @@
+package dev.cuddlies.storage;
+
+import dev.cuddlies.storage.StorageException.Kind;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The bucket, through the AWS SDK's S3 client; every call carries its own timeout. */
+public final class S3BlobStore implements BlobStore {
+
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final String bucket;
+
+    public S3BlobStore(S3Client s3, S3Presigner presigner, String bucket) {
+        this.s3 = s3;
+        this.presigner = presigner;
+        this.bucket = bucket;
+    }
+
+    @Override
+    public List<StoredObject> list(String prefix, Duration timeout) throws StorageException {
+        List<StoredObject> out = new ArrayList<>();
+        try {
+            String token = null;
+            do {
+                String t = token;
+                ListObjectsV2Response page = s3.listObjectsV2(r -> r.bucket(bucket).prefix(prefix).continuationToken(t)
+                        .overrideConfiguration(o -> o.apiCallTimeout(timeout)));
+                for (S3Object o : page.contents()) {
+                    out.add(new StoredObject(o.key(), o.size(), o.lastModified()));
+                }
+                token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+            } while (token != null);
+            return out;
+        } catch (SdkException e) {
+            throw translate(e, "list " + prefix);
+        }
+    }
+
+    @Override
+    public byte[] get(String key, long maxBytes, Duration timeout) throws StorageException {
+        try {
+            HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key)
+                    .overrideConfiguration(o -> o.apiCallTimeout(timeout)));
+            if (head.contentLength() != null && head.contentLength() > maxBytes) {
+                throw new StorageException(Kind.TOO_LARGE, key + " is larger than " + maxBytes + " bytes", null);
+            }
+            ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)
+                    .overrideConfiguration(o -> o.apiCallTimeout(timeout)));
+            return bytes.asByteArray();
+        } catch (SdkException e) {
+            throw translate(e, "read " + key);
+        }
+    }
+
+    @Override
+    public void put(String key, byte[] data, String contentType, Duration timeout) throws StorageException {
+        try {
+            s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType)
+                    .overrideConfiguration(o -> o.apiCallTimeout(timeout)), RequestBody.fromBytes(data));
+        } catch (SdkException e) {
+            throw translate(e, "write " + key);
+        }
+    }
+
+    @Override
+    public void delete(String key, Duration timeout) throws StorageException {
+        try {
+            s3.deleteObject(r -> r.bucket(bucket).key(key).overrideConfiguration(o -> o.apiCallTimeout(timeout)));
+        } catch (SdkException e) {
+            throw translate(e, "delete " + key);
+        }
+    }
+
+    @Override
+    public Optional<URI> readLink(String key, Duration validity) {
+        return Optional.of(URI.create(presigner.presignGetObject(p -> p.signatureDuration(validity)
+                .getObjectRequest(g -> g.bucket(bucket).key(key))).url().toString()));
+    }
+
+    @Override
+    public Optional<URI> uploadLink(String key, String contentType, Duration validity) {
+        return Optional.of(URI.create(presigner.presignPutObject(p -> p.signatureDuration(validity)
+                .putObjectRequest(g -> g.bucket(bucket).key(key).contentType(contentType))).url().toString()));
+    }
+
+    private static StorageException translate(SdkException e, String what) {
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+            return new StorageException(Kind.TIMEOUT, "S3 did not answer in time to " + what, e);
+        }
+        if (e instanceof NoSuchKeyException || e instanceof S3Exception s && s.statusCode() == 404) {
+            return new StorageException(Kind.NOT_FOUND, what + ": not there", e);
+        }
+        return new StorageException(Kind.UNAVAILABLE, "S3 failed to " + what, e);
+    }
+}

@@ -2,6 +2,7 @@ package dev.cuddlies.skill;
 
 import com.amazon.ask.Skill;
 import com.amazon.ask.builder.CustomSkillBuilder;
+import com.amazon.ask.dispatcher.request.handler.RequestHandler;
 import dev.cuddlies.config.AppConfig;
 import dev.cuddlies.config.Services;
 import dev.cuddlies.skill.handler.FallbackHandler;
@@ -21,10 +22,6 @@ import java.util.List;
 /** Builds the one {@link Skill} that Lambda, the local console and the self-hosted server all run. */
 public final class CuddliesSkill {
 
-    /** Intents of the interaction model the skill answers, built-in ones included. */
-    public static final List<String> INTENTS = List.of(HelpHandler.INTENT, "AMAZON.StopIntent", "AMAZON.CancelIntent",
-            FallbackHandler.INTENT, NavigateHomeHandler.INTENT, MakeCuddlieHandler.INTENT);
-
     private static final Duration ALEXA_API_TIMEOUT = Duration.ofMillis(800);
 
     private CuddliesSkill() {
@@ -37,15 +34,20 @@ public final class CuddliesSkill {
                 .withApiClient(new TimedApiClient(ALEXA_API_TIMEOUT))
                 .addRequestInterceptor(logging)
                 .addResponseInterceptor(logging)
-                .addRequestHandlers(
-                        new LaunchHandler(),
-                        new MakeCuddlieHandler(services.maker(), clock, config.answerBudget()),
-                        new HelpHandler(),
-                        new StopHandler(),
-                        new FallbackHandler(),
-                        new NavigateHomeHandler(),
-                        new SessionEndedHandler())
+                .addRequestHandlers(handlers(config, services, clock).toArray(new RequestHandler[0]))
                 .addExceptionHandler(new PoliteErrorHandler())
                 .build();
+    }
+
+    /** The request handlers, in dispatch order. */
+    public static List<RequestHandler> handlers(AppConfig config, Services services, Clock clock) {
+        return List.of(
+                new LaunchHandler(),
+                new MakeCuddlieHandler(services.maker(), clock, config.answerBudget()),
+                new HelpHandler(),
+                new StopHandler(),
+                new FallbackHandler(),
+                new NavigateHomeHandler(),
+                new SessionEndedHandler());
     }
 }

@@ -13,8 +13,9 @@ import java.io.PrintWriter;
 /** {@code java -jar cuddlies.jar <command>}: the local, no-AWS face of Cuddlies. */
 @Command(name = "cuddlies", mixinStandardHelpOptions = true, versionProvider = CuddliesCli.Version.class,
         description = "Turns a cartoon picture into a printable plush-toy sewing pattern.",
-        subcommands = {OutlineCommand.class, PatternCommand.class, ServeCommand.class, BatchCommand.class,
-            PackCommand.class, BenchCommand.class})
+        subcommands = {SimulateCommand.class, UploadCommand.class, InvokeCommand.class, OutlineCommand.class,
+            PatternCommand.class,
+            ServeCommand.class, BatchCommand.class, PackCommand.class, BenchCommand.class})
 public final class CuddliesCli implements Runnable {
 
     /** Exit status for input the user can fix (a bad picture, a bad option). */
@@ -25,6 +26,10 @@ public final class CuddliesCli implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        if (args.length > 0 && args[0].equals("simulate")) {
+            // The console shows Alexa's answers; the skill's JSON request log would bury them.
+            System.setProperty("org.slf4j.simpleLogger.log.dev.cuddlies.skill.requests", "warn");
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -10,6 +10,7 @@ import dev.cuddlies.skill.CuddliesSkill;
 import dev.cuddlies.skill.CuddliesStreamHandler;
 import dev.cuddlies.storage.StorageException;
 import dev.cuddlies.storage.StoredObject;
+import dev.cuddlies.warmth.switches.SwitchConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,6 +29,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code simulate}: the skill on this machine, like the developer console's test simulator. Lines
@@ -55,11 +59,39 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--screen", description = "pretend the device has a screen (APL)")
     private boolean screen;
 
+    @Option(names = "--switch", defaultValue = "simulated", paramLabel = "simulated|env",
+            description = "heater switch: a simulated Sonoff TH on loopback (default), or the driver the "
+                    + "environment configures (CUDDLIES_SWITCH_DRIVER…)")
+    private String switchSource;
+
+    /** How often the thermostat runs while the console is open. */
+    private static final Duration CONTROL_STEP = Duration.ofSeconds(20);
+
     @Override
     public Integer call() throws IOException {
         Path dataDir = data != null ? data : Path.of(System.getenv().getOrDefault("CUDDLIES_HOME", "cuddlies-data"));
         AppConfig config = AppConfig.local(dataDir);
-        Services services = Services.create(config, Clock.systemUTC());
+        try (SimulatedHeater heater = switchSource.equals("env") ? null : SimulatedHeater.start()) {
+            SwitchConfig switches = heater == null ? SwitchConfig.fromEnv(System.getenv()) : heater.switchConfig();
+            Services services = Services.create(config, switches, Clock.systemUTC());
+            ScheduledExecutorService control = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "thermostat");
+                t.setDaemon(true);
+                return t;
+            });
+            services.warmth().ifPresent(w -> control.scheduleAtFixedRate(w::tick, CONTROL_STEP.toSeconds(),
+                    CONTROL_STEP.toSeconds(), TimeUnit.SECONDS));
+            try {
+                converse(dataDir, config, services);
+            } finally {
+                control.shutdownNow();
+                services.warmth().ifPresent(w -> w.stop()); // never leave the simulated pad on
+            }
+        }
+        return 0;
+    }
+
+    private void converse(Path dataDir, AppConfig config, Services services) throws IOException {
         CuddliesStreamHandler handler = new CuddliesStreamHandler(CuddliesSkill.build(config, services, Clock.systemUTC()));
         SkillSimulator alexa = new SkillSimulator(handler, UtteranceMatcher.forLocale(locale), config.skillId(), user,
                 locale, screen);
@@ -100,7 +132,6 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
                     .forEach(k -> out.println("File: " + dataDir.resolve(k)));
         }
         alexa.endSession();
-        return 0;
     }
 
     private static boolean prompt(PrintWriter out, boolean interactive) {

@@ -10,6 +10,10 @@ import dev.cuddlies.outline.OutlineEngine;
 import dev.cuddlies.storage.BlobStore;
 import dev.cuddlies.storage.LocalBlobStore;
 import dev.cuddlies.storage.S3BlobStore;
+import dev.cuddlies.warmth.SafetyLimits;
+import dev.cuddlies.warmth.SafetyPolicy;
+import dev.cuddlies.warmth.WarmthService;
+import dev.cuddlies.warmth.switches.SwitchConfig;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -27,24 +31,37 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * The outside world, built once per container from an {@link AppConfig}: storage, the outline
  * service and the maker. AWS clients use the JDK's URL-connection HTTP client and explicit timeouts.
  */
-public record Services(BlobStore store, OutlineService outlines, UserKeys userKeys, CuddlieMaker maker) {
+public record Services(BlobStore store, OutlineService outlines, UserKeys userKeys, CuddlieMaker maker,
+                       Optional<WarmthService> warmth) {
+
+    /** Without a heater switch: the warmth intents explain that none is set up. */
+    public Services(BlobStore store, OutlineService outlines, UserKeys userKeys, CuddlieMaker maker) {
+        this(store, outlines, userKeys, maker, Optional.empty());
+    }
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(800);
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
 
     public static Services create(AppConfig config, Clock clock) {
+        return create(config, SwitchConfig.none(), clock);
+    }
+
+    public static Services create(AppConfig config, SwitchConfig switches, Clock clock) {
         BlobStore store = config.bucket().isPresent() ? s3Store(config) : new LocalBlobStore(config.dataDir());
         OutlineService outlines = config.outlineEndpoint().isPresent()
                 ? new SageMakerOutlineService(sageMaker(config), config.outlineEndpoint().get())
                 : new InProcessOutlineService(new OutlineEngine(OutlineConfig.defaults()));
         UserKeys keys = new UserKeys(secret(config));
+        Optional<WarmthService> warmth = switches.build(clock).map(driver ->
+                new WarmthService(driver, new SafetyPolicy(SafetyLimits.defaults()), store, clock));
         return new Services(store, outlines, keys,
-                new CuddlieMaker(store, outlines, keys, CuddlieMaker.Limits.defaults(), clock));
+                new CuddlieMaker(store, outlines, keys, CuddlieMaker.Limits.defaults(), clock), warmth);
     }
 
     private static UrlConnectionHttpClient.Builder http() {

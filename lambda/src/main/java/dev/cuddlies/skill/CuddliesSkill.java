@@ -12,6 +12,7 @@ import dev.cuddlies.skill.handler.MakeCuddlieHandler;
 import dev.cuddlies.skill.handler.NavigateHomeHandler;
 import dev.cuddlies.skill.handler.SessionEndedHandler;
 import dev.cuddlies.skill.handler.StopHandler;
+import dev.cuddlies.skill.handler.WarmthHandlers;
 import dev.cuddlies.skill.interceptor.LoggingInterceptor;
 import dev.cuddlies.skill.interceptor.PoliteErrorHandler;
 
@@ -48,6 +49,9 @@ public final class CuddliesSkill {
                 new StopHandler(),
                 new FallbackHandler(),
                 new NavigateHomeHandler(),
+                WarmthHandlers.warmUp(services.warmth()),
+                WarmthHandlers.stop(services.warmth()),
+                WarmthHandlers.status(services.warmth()),
                 new SessionEndedHandler());
     }
 }

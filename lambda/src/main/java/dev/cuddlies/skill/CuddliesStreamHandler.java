@@ -4,6 +4,7 @@ import com.amazon.ask.Skill;
 import com.amazon.ask.SkillStreamHandler;
 import dev.cuddlies.config.AppConfig;
 import dev.cuddlies.config.Services;
+import dev.cuddlies.warmth.switches.SwitchConfig;
 
 import java.time.Clock;
 
@@ -27,6 +28,6 @@ public class CuddliesStreamHandler extends SkillStreamHandler {
         System.setProperty("java.awt.headless", "true");
         AppConfig config = AppConfig.fromEnv(System.getenv());
         Clock clock = Clock.systemUTC();
-        return CuddliesSkill.build(config, Services.create(config, clock), clock);
+        return CuddliesSkill.build(config, Services.create(config, SwitchConfig.fromEnv(System.getenv()), clock), clock);
     }
 }

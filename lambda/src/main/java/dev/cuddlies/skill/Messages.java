@@ -86,8 +86,8 @@ public final class Messages {
     }
 
     public static String madeCardText(MakeResult.Made m, String pdfLink) {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%.0f cm tall, %.0f cm wide.%n",
-                m.heightMm() / 10, m.widthMm() / 10));
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%.0f cm (%.0f in) tall, %.0f cm (%.0f in) wide.%n",
+                m.heightMm() / 10, m.heightMm() / 25.4, m.widthMm() / 10, m.widthMm() / 25.4));
         s.append("Pieces: ").append(String.join(", ", m.pieces())).append(".\n");
         s.append(String.format(Locale.ROOT, "%d %s page%s; print at 100%% and check the 5 cm square.%n", m.sheets(),
                 paperWords(m.paper()), m.sheets() == 1 ? "" : "s"));

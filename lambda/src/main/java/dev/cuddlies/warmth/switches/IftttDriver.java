@@ -1,0 +1,72 @@
+package dev.cuddlies.warmth.switches;
+
+import dev.cuddlies.warmth.Reading;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * IFTTT Webhooks: {@code POST /trigger/{event}/with/key/{key}} with {@code value1..3}. Fire and
+ * forget: no state can be read back and no device-side backstop can be armed from here, so the
+ * user's applet must switch the Sonoff on with a device timer (see the README). value1 = target °C,
+ * value2 = minutes, value3 = "cuddlies".
+ */
+public final class IftttDriver implements SwitchDriver {
+
+    public static final String ON_EVENT = "cuddlie_heat_on";
+    public static final String OFF_EVENT = "cuddlie_heat_off";
+
+    private final URI base;
+    private final String key;
+    private final JsonHttp http;
+
+    /** @param base {@code https://maker.ifttt.com} in production */
+    public IftttDriver(URI base, String key) {
+        this.base = base;
+        this.key = key;
+        this.http = new JsonHttp(Duration.ofSeconds(2), Duration.ZERO);
+    }
+
+    @Override
+    public String name() {
+        return "IFTTT";
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return new Capabilities(false, false, false);
+    }
+
+    @Override
+    public void heatOn(Duration backstop, double targetC) throws DeviceException {
+        fire(ON_EVENT, String.format(Locale.ROOT, "%.1f", targetC), String.valueOf(backstop.toMinutes()));
+    }
+
+    @Override
+    public void heatOff() throws DeviceException {
+        fire(OFF_EVENT, "", "");
+    }
+
+    @Override
+    public Optional<Reading> read() {
+        return Optional.empty();
+    }
+
+    private void fire(String event, String value1, String value2) throws DeviceException {
+        String body = JsonHttp.JSON.createObjectNode().put("value1", value1).put("value2", value2)
+                .put("value3", "cuddlies").toString();
+        URI uri = base.resolve("/trigger/" + event + "/with/key/" + URLEncoder.encode(key, StandardCharsets.UTF_8));
+        JsonHttp.Answer a = http.send("POST", uri, Map.of(), body);
+        if (a.status() == 401 || a.status() == 403) {
+            throw new DeviceException(DeviceException.Kind.REFUSED, "IFTTT refused the webhook key");
+        }
+        if (a.status() / 100 != 2) {
+            throw new DeviceException(DeviceException.Kind.FAILED, "IFTTT answered " + a.status());
+        }
+    }
+}

@@ -61,6 +61,20 @@ class SimulateCommandTest {
     }
 
     @Test
+    void warmthConversationLimitsTheRequestAndReportsAndSwitchesOff() {
+        String transcript = simulate("warm it up to 50 degrees\nhow warm is my cuddlie\nturn it off\nis it on\n");
+
+        assertThat(transcript)
+                .contains("Alexa: That's warmer than is safe for a toy a child holds, so I'll keep it at 38 degrees. "
+                        + "Warming your cuddlie to 38 degrees for 30 minutes.")
+                .contains("Then it switches itself off, even if I can't reach it.")
+                .contains("Alexa: Your cuddlie is warming at up to 38 degrees.")
+                .contains("It switches off in 30 minutes.")
+                .contains("Alexa: Okay, the heater is off.")
+                .contains("Alexa: The heater is off.");
+    }
+
+    @Test
     void notAPictureIsRefusedAtUpload() throws Exception {
         Path notes = dir.resolve("notes.png");
         Files.writeString(notes, "not a picture");

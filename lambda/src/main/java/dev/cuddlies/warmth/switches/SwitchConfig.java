@@ -1,5 +1,10 @@
 package dev.cuddlies.warmth.switches;
 
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient;
+
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
@@ -11,7 +16,9 @@ import java.util.Optional;
  * IFTTT: {@code CUDDLIES_IFTTT_KEY} ({@code CUDDLIES_IFTTT_URL} to override the host);
  * eWeLink: {@code CUDDLIES_EWELINK_REGION, _APP_ID, _APP_SECRET, _ACCESS_TOKEN, _REFRESH_TOKEN, _DEVICE_ID}
  * ({@code CUDDLIES_EWELINK_URL} to override the host);
- * LAN: {@code CUDDLIES_SONOFF_URL} (http://ip:8081) and {@code CUDDLIES_SONOFF_DEVICE_ID}.
+ * LAN: {@code CUDDLIES_SONOFF_URL} (http://ip:8081) and {@code CUDDLIES_SONOFF_DEVICE_ID};
+ * Tasmota over AWS IoT: {@code CUDDLIES_TASMOTA_TOPIC}, {@code CUDDLIES_IOT_THING}, optionally
+ * {@code CUDDLIES_IOT_ENDPOINT} (the account's data endpoint) and {@code AWS_REGION}.
  * Secrets come in through the environment (filled from SSM / Secrets Manager) and are never logged.
  */
 public record SwitchConfig(String driver, Map<String, String> settings) {
@@ -40,9 +47,22 @@ public record SwitchConfig(String driver, Map<String, String> settings) {
                     clock));
             case "lan" -> Optional.of(new LanDriver(URI.create(require("CUDDLIES_SONOFF_URL")),
                     require("CUDDLIES_SONOFF_DEVICE_ID"), clock));
+            case "tasmota" -> Optional.of(new TasmotaIotDriver(iotClient(), require("CUDDLIES_TASMOTA_TOPIC"),
+                    require("CUDDLIES_IOT_THING")));
             default -> throw new IllegalStateException("CUDDLIES_SWITCH_DRIVER '" + driver
-                    + "' is not a driver; use none, ifttt, ewelink or lan");
+                    + "' is not a driver; use none, ifttt, ewelink, lan or tasmota");
         };
+    }
+
+    private IotDataPlaneClient iotClient() {
+        var b = IotDataPlaneClient.builder().region(Region.of(get("AWS_REGION", "us-east-1")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(java.time.Duration.ofMillis(800))
+                        .socketTimeout(java.time.Duration.ofSeconds(3)))
+                .credentialsProvider(DefaultCredentialsProvider.builder().build());
+        if (settings.containsKey("CUDDLIES_IOT_ENDPOINT")) {
+            b.endpointOverride(URI.create(settings.get("CUDDLIES_IOT_ENDPOINT")));
+        }
+        return b.build();
     }
 
     private String require(String name) {

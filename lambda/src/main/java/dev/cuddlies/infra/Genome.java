@@ -1,0 +1,57 @@
+package dev.cuddlies.infra;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The deployment "genome" {@code [model.tar.gz, [IAM], Input_data, SageMaker_Endpoint]} plus the
+ * Lambda, the skill id and the heater switch: everything a maker's AWS account needs, described once
+ * in {@code infrastructure/taskoid.json} and transcribed into CloudFormation and AWS CLI calls.
+ */
+public record Genome(String name, Model model, Iam iam, InputData inputData, Endpoint endpoint, Lambda lambda,
+                     String skillId, Switch switches) {
+
+    /** The model artifact in S3 and the container image in ECR. */
+    public record Model(String artifactBucket, String artifactKey, String image) {
+        public String artifactUri() {
+            return "s3://" + artifactBucket + "/" + artifactKey;
+        }
+
+        /** "123456789012.dkr.ecr.us-east-1.amazonaws.com/name:tag" → "name". */
+        public String repository() {
+            String path = image.substring(image.indexOf('/') + 1);
+            int tag = path.indexOf(':');
+            int digest = path.indexOf('@');
+            int end = digest >= 0 ? digest : tag >= 0 ? tag : path.length();
+            return path.substring(0, end);
+        }
+    }
+
+    /** What each role may do, as named permissions ({@link Permissions}). */
+    public record Iam(List<String> lambda, List<String> sagemaker) {
+    }
+
+    /** Where pictures and patterns live, and how long. */
+    public record InputData(String uploadPrefix, String patternPrefix, int uploadRetentionDays) {
+    }
+
+    /** The SageMaker endpoint: serverless (memory, concurrency) or instances (type, count). */
+    public record Endpoint(String name, Optional<Integer> serverlessMemoryMb, Optional<Integer> serverlessMaxConcurrency,
+                           Optional<String> instanceType, Optional<Integer> instanceCount) {
+        public boolean serverless() {
+            return serverlessMemoryMb.isPresent();
+        }
+    }
+
+    public record Lambda(String runtime, int memoryMb, int timeoutSeconds, boolean snapStart) {
+    }
+
+    /**
+     * The heater switch: the driver, plain settings, and secrets as references only
+     * ({@code ssm:/path} or {@code secretsmanager:name}).
+     */
+    public record Switch(String driver, Map<String, String> settings, Map<String, String> secrets,
+                         Optional<String> tasmotaTopic, Optional<String> iotThing) {
+    }
+}

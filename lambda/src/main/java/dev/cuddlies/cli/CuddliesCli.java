@@ -15,7 +15,8 @@ import java.io.PrintWriter;
         description = "Turns a cartoon picture into a printable plush-toy sewing pattern.",
         subcommands = {SimulateCommand.class, UploadCommand.class, InvokeCommand.class, OutlineCommand.class,
             PatternCommand.class,
-            ServeCommand.class, BatchCommand.class, PackCommand.class, InfraCommand.class, BenchCommand.class})
+            ServeCommand.class, BatchCommand.class, PackCommand.class, SkillServerCommand.class, InfraCommand.class,
+            BenchCommand.class})
 public final class CuddliesCli implements Runnable {
 
     /** Exit status for input the user can fix (a bad picture, a bad option). */

@@ -23,10 +23,12 @@ import java.util.Optional;
  * @param s3Endpoint       endpoint override for S3 (tests, S3-compatible stores), or empty
  * @param sageMakerEndpoint endpoint override for SageMaker runtime (tests, a self-hosted model), or empty
  * @param answerBudget     time from the start of a request to the latest answer
+ * @param publicUrl        where a self-hosted server publishes the local folder's patterns over HTTPS
+ *                         ({@code CUDDLIES_PUBLIC_URL}), so cards can link them; empty otherwise
  */
 public record AppConfig(String skillId, Optional<String> bucket, Path dataDir, Optional<String> outlineEndpoint,
                         String region, Optional<String> userKeySecret, Optional<URI> s3Endpoint,
-                        Optional<URI> sageMakerEndpoint, Duration answerBudget) {
+                        Optional<URI> sageMakerEndpoint, Duration answerBudget, Optional<URI> publicUrl) {
 
     /** The skill id of the local console and the self-hosted server's local mode. */
     public static final String LOCAL_SKILL_ID = "amzn1.ask.skill.cuddlies-local";
@@ -51,13 +53,14 @@ public record AppConfig(String skillId, Optional<String> bucket, Path dataDir, O
         return new AppConfig(skillId, bucket, Path.of(env.getOrDefault("CUDDLIES_HOME", "cuddlies-data")),
                 nonBlank(env.get("CUDDLIES_OUTLINE_ENDPOINT")), env.getOrDefault("AWS_REGION", "us-east-1"), secret,
                 nonBlank(env.get("CUDDLIES_S3_ENDPOINT")).map(URI::create),
-                nonBlank(env.get("CUDDLIES_SAGEMAKER_ENDPOINT")).map(URI::create), budget);
+                nonBlank(env.get("CUDDLIES_SAGEMAKER_ENDPOINT")).map(URI::create), budget,
+                nonBlank(env.get("CUDDLIES_PUBLIC_URL")).map(u -> URI.create(u.endsWith("/") ? u + "files/" : u + "/files/")));
     }
 
     /** The embedded default: a local folder, the in-process engine, the local skill id. */
     public static AppConfig local(Path dataDir) {
         return new AppConfig(LOCAL_SKILL_ID, Optional.empty(), dataDir, Optional.empty(), "us-east-1",
-                Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_ANSWER_BUDGET);
+                Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_ANSWER_BUDGET, Optional.empty());
     }
 
     private static Optional<String> nonBlank(String s) {

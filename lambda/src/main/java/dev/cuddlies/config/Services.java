@@ -53,7 +53,8 @@ public record Services(BlobStore store, OutlineService outlines, UserKeys userKe
     }
 
     public static Services create(AppConfig config, SwitchConfig switches, Clock clock) {
-        BlobStore store = config.bucket().isPresent() ? s3Store(config) : new LocalBlobStore(config.dataDir());
+        BlobStore store = config.bucket().isPresent() ? s3Store(config)
+                : new LocalBlobStore(config.dataDir(), config.publicUrl());
         OutlineService outlines = config.outlineEndpoint().isPresent()
                 ? new SageMakerOutlineService(sageMaker(config), config.outlineEndpoint().get())
                 : new InProcessOutlineService(new OutlineEngine(OutlineConfig.defaults()));

@@ -13,9 +13,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -72,11 +69,11 @@ final class BenchCommand implements Callable<Integer> {
             long peak = 0;
             for (int i = 0; i < runs; i++) {
                 System.gc();
-                resetPeaks();
+                HeapPeaks.reset();
                 long t0 = System.nanoTime();
                 last = engine.trace(bytes);
                 times[i] = System.nanoTime() - t0;
-                peak = Math.max(peak, heapPeakBytes());
+                peak = Math.max(peak, HeapPeaks.bytes());
             }
             Arrays.sort(times);
             out.printf(Locale.ROOT, "| %s (%dx%d) | %d | %.1f | %.1f | %.0f | %s |%n", size.label, size.width,
@@ -105,23 +102,5 @@ final class BenchCommand implements Callable<Integer> {
                         + "PDF+SVG+PNG files median %.1f ms.%n", last.outline().size(), make[runs / 2] / 1e6,
                 render[runs / 2] / 1e6);
         return 0;
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    private static long heapPeakBytes() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 }

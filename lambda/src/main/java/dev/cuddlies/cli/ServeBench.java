@@ -8,9 +8,6 @@ import dev.cuddlies.serve.SageMakerServer;
 import dev.cuddlies.serve.ServerConfig;
 
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -80,23 +77,14 @@ final class ServeBench {
     }
 
     private void load() throws Exception {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
+        HeapPeaks.reset();
         ServerConfig config = ServerConfig.defaults().withHost("127.0.0.1").withPort(0);
         try (SageMakerServer server = SageMakerServer.start(config,
                 new Invocations(OutlineConfig.defaults(), config.maxPayloadBytes(), SourceResolver.none()))) {
             byte[] picture = SyntheticCartoon.png(SyntheticCartoon.draw(1000, 800));
             ServeLoad.run(server.port(), 64, 8, picture, Duration.ofMinutes(1)); // warm-up
             ServeLoad.Result r = ServeLoad.run(server.port(), 500, 32, picture, Duration.ofMinutes(5));
-            long peak = 0;
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP) {
-                    peak += pool.getPeakUsage().getUsed();
-                }
-            }
+            long peak = HeapPeaks.bytes();
             out.printf(Locale.ROOT, "Load: 500 requests, 32 clients, 1 in 10 malformed, 0.8 MP PNG, %d workers + "
                     + "queue %d (clients retry 503 with back-off).%n", config.workers(), config.queue());
             out.println("| throughput req/s | p50 ms | p99 ms | ok | malformed → 4xx | 503 answers seen | 5xx for bad input | other | peak heap MB |");

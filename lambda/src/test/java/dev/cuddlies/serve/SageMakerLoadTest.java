@@ -1,14 +1,12 @@
 package dev.cuddlies.serve;
 
 import dev.cuddlies.TestPictures;
+import dev.cuddlies.cli.HeapPeaks;
 import dev.cuddlies.cli.ServeLoad;
 import dev.cuddlies.outline.OutlineConfig;
 import dev.cuddlies.records.SourceResolver;
 import org.junit.jupiter.api.Test;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +21,7 @@ class SageMakerLoadTest {
 
     @Test
     void boundedLoadWithMalformedRequestsNeverCrashesOrAnswers5xxForBadInput() throws Exception {
-        resetPeaks();
+        HeapPeaks.reset();
         try (SageMakerServer server = SageMakerServer.start(
                 ServerConfig.defaults().withHost("127.0.0.1").withPort(0),
                 new Invocations(OutlineConfig.defaults(), ServerConfig.DEFAULT_MAX_PAYLOAD_BYTES, SourceResolver.none()))) {
@@ -36,25 +34,7 @@ class SageMakerLoadTest {
             assertThat(r.otherErrors()).as("unexpected answers").isZero();
             assertThat(server.inFlight()).isZero();
             // Admission is bounded (workers + queue), so heap stays far below what 500 bodies would take.
-            assertThat(heapPeakBytes()).isLessThan(1_500L * 1024 * 1024);
+            assertThat(HeapPeaks.bytes()).isLessThan(1_500L * 1024 * 1024);
         }
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    private static long heapPeakBytes() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 }

@@ -133,35 +133,80 @@ final class BackgroundModel {
     }
 
     /**
-     * Background colour for every pixel of a row, per channel: {@code out[channel][x]}. With v fixed
-     * the surface is a polynomial in u alone, evaluated by Horner's rule: this runs for every pixel.
+     * Colour distance of every pixel of a row from this surface, written into {@code out} (one row of
+     * w values at {@code offset}). With v fixed the surface is a polynomial in u alone; stepping along
+     * the row it is evaluated by forward differences, a few additions a pixel: this runs for every
+     * pixel of the picture.
      */
-    void predictRow(int y, float[][] out) {
+    void distanceRow(int y, Colours colours, float[] out, int offset) {
         double v = v(y);
         double[] vp = new double[degree + 1];
         vp[0] = 1;
         for (int d = 1; d <= degree; d++) {
             vp[d] = vp[d - 1] * v;
         }
-        double[] inU = new double[degree + 1]; // coefficient of u^p for this row
+        double du = width <= 1 ? 0 : 2.0 / (width - 1);
+        double[][] diff = new double[3][];
         for (int c = 0; c < 3; c++) {
-            java.util.Arrays.fill(inU, 0);
+            double[] inU = new double[degree + 1]; // coefficient of u^p for this row
             int k = 0;
             for (int d = 0; d <= degree; d++) {
                 for (int j = 0; j <= d; j++) {
                     inU[d - j] += coefficients[c][k++] * vp[j];
                 }
             }
-            float[] row = out[c];
-            for (int x = 0; x < width; x++) {
-                double u = uOfColumn[x];
-                double s = inU[degree];
-                for (int p = degree - 1; p >= 0; p--) {
-                    s = s * u + inU[p];
-                }
-                row[x] = (float) s;
+            diff[c] = forwardDifferences(inU, uOfColumn.length == 0 ? 0 : uOfColumn[0], du);
+        }
+        double[] dr = diff[0];
+        double[] dg = diff[1];
+        double[] db = diff[2];
+        int[] packed = colours.packedRgb();
+        float[][] planes = colours.planes();
+        for (int x = 0; x < width; x++) {
+            int i = offset + x;
+            double er;
+            double eg;
+            double eb;
+            if (packed != null) {
+                int p = packed[i];
+                er = ((p >> 16) & 0xFF) - dr[0];
+                eg = ((p >> 8) & 0xFF) - dg[0];
+                eb = (p & 0xFF) - db[0];
+            } else {
+                er = planes[0][i] - dr[0];
+                eg = planes[1][i] - dg[0];
+                eb = planes[2][i] - db[0];
+            }
+            out[i] = (float) Math.sqrt(er * er + eg * eg + eb * eb);
+            for (int d = 0; d < degree; d++) {
+                dr[d] += dr[d + 1];
+                dg[d] += dg[d + 1];
+                db[d] += db[d + 1];
             }
         }
+    }
+
+    /** Δ⁰..Δᵈ of a polynomial (coefficients by power) at u0 with step du. */
+    private static double[] forwardDifferences(double[] coef, double u0, double du) {
+        int n = coef.length;
+        double[] values = new double[n];
+        for (int k = 0; k < n; k++) {
+            double u = u0 + k * du;
+            double s = 0;
+            for (int p = n - 1; p >= 0; p--) {
+                s = s * u + coef[p];
+            }
+            values[k] = s;
+        }
+        // Newton's forward differences of the first n samples.
+        double[] diff = new double[n];
+        for (int level = 0; level < n; level++) {
+            diff[level] = values[0];
+            for (int k = 0; k < n - level - 1; k++) {
+                values[k] = values[k + 1] - values[k];
+            }
+        }
+        return diff;
     }
 
     private static double[][] copy(double[][] m) {

@@ -47,15 +47,14 @@ final class ForegroundSegmenter {
     private Mask colourMask(WorkingImage image) throws OutlineException {
         int w = image.width();
         int h = image.height();
-        float[][] raw = channels(image.argb());
-        float noise = neighbourNoise(raw, w, h);
+        int[] rgb = Colours.opaque(image.argb());
+        float noise = neighbourNoise(rgb, w, h);
         // Clean digital art needs no smoothing; sensor and JPEG noise, paper grain and thin grid
         // lines fade under a small box blur while the figure's flat fills do not.
         int blurRadius = noise < 0.3f ? 0 : noise < 4f ? 1 : 2;
-        float[][] smooth = new float[3][];
-        for (int c = 0; c < 3; c++) {
-            smooth[c] = BoxBlur.blur(raw[c], w, h, blurRadius);
-        }
+        // Clean pictures are read straight from their packed pixels (no float copy: this is the hot path).
+        Colours raw = Colours.packed(rgb);
+        Colours smooth = blurRadius == 0 ? raw : Colours.planes(rgb).blurred(w, h, blurRadius);
 
         // Pass 1: the border alone says what the background looks like.
         Samples border = Samples.border(w, h, BORDER_SAMPLES, smooth);
@@ -130,48 +129,17 @@ final class ForegroundSegmenter {
         return new Fit(model, residuals, use, (double) inliers / n);
     }
 
-    private static void distanceMap(BackgroundModel model, float[][] rgb, int w, int h, float[] out) {
-        float[][] row = new float[3][w];
+    private static void distanceMap(BackgroundModel model, Colours colours, int w, int h, float[] out) {
         for (int y = 0; y < h; y++) {
-            model.predictRow(y, row);
-            int o = y * w;
-            for (int x = 0; x < w; x++) {
-                float dr = rgb[0][o + x] - row[0][x];
-                float dg = rgb[1][o + x] - row[1][x];
-                float db = rgb[2][o + x] - row[2][x];
-                out[o + x] = (float) Math.sqrt(dr * dr + dg * dg + db * db);
-            }
+            model.distanceRow(y, colours, out, y * w);
         }
-    }
-
-    /** Channels as floats; partly transparent pixels are composited over white, as a viewer shows them. */
-    private static float[][] channels(int[] argb) {
-        float[] r = new float[argb.length];
-        float[] g = new float[argb.length];
-        float[] b = new float[argb.length];
-        for (int i = 0; i < argb.length; i++) {
-            int p = argb[i];
-            int a = p >>> 24;
-            if (a == 255) {
-                r[i] = (p >> 16) & 0xFF;
-                g[i] = (p >> 8) & 0xFF;
-                b[i] = p & 0xFF;
-            } else {
-                float alpha = a / 255f;
-                float white = 255f * (1 - alpha);
-                r[i] = ((p >> 16) & 0xFF) * alpha + white;
-                g[i] = ((p >> 8) & 0xFF) * alpha + white;
-                b[i] = (p & 0xFF) * alpha + white;
-            }
-        }
-        return new float[][] {r, g, b};
     }
 
     /**
      * Mean colour difference of horizontal neighbours along the top and bottom rows, edges left out:
      * the sensor, JPEG and paper noise of the background (a median is 0 on smooth JPEG gradients).
      */
-    private static float neighbourNoise(float[][] rgb, int w, int h) {
+    private static float neighbourNoise(int[] rgb, int w, int h) {
         int rows = Math.min(h, 8);
         double sum = 0;
         long n = 0;
@@ -179,10 +147,10 @@ final class ForegroundSegmenter {
             for (int y : new int[] {k, h - 1 - k}) {
                 int o = y * w;
                 for (int x = 0; x + 1 < w; x++) {
-                    float d = 0;
-                    for (int c = 0; c < 3; c++) {
-                        d += Math.abs(rgb[c][o + x + 1] - rgb[c][o + x]);
-                    }
+                    int p = rgb[o + x];
+                    int q = rgb[o + x + 1];
+                    float d = Math.abs(((p >> 16) & 0xFF) - ((q >> 16) & 0xFF)) + Math.abs(((p >> 8) & 0xFF) - ((q >> 8) & 0xFF))
+                            + Math.abs((p & 0xFF) - (q & 0xFF));
                     if (d < 30) {
                         sum += d;
                         n++;

@@ -6,39 +6,70 @@ final class Hysteresis {
     private Hysteresis() {
     }
 
-    /** Returns a mask (1 = kept). Input not modified. */
+    /**
+     * Returns a mask (1 = kept). Input not modified.
+     *
+     * <p>Everything above {@code high} is kept in one pass; only the band between the thresholds is
+     * flood-filled, starting from band pixels that touch kept ones. The band is thin (anti-aliased
+     * edges, faint parts), so the fill visits few pixels.
+     */
     static byte[] apply(float[] value, int w, int h, float low, float high) {
         byte[] out = new byte[value.length];
-        // Columns and rows travel on their own stacks: no division per visited pixel.
-        IntList xs = new IntList();
-        IntList ys = new IntList();
         for (int i = 0; i < value.length; i++) {
-            if (value[i] <= high || out[i] != 0) {
-                continue;
+            if (value[i] > high) {
+                out[i] = 1;
             }
-            out[i] = 1;
-            xs.add(i % w);
-            ys.add(i / w);
-            while (!xs.isEmpty()) {
-                int x = xs.pop();
-                int y = ys.pop();
-                int y0 = Math.max(0, y - 1);
-                int y1 = Math.min(h - 1, y + 1);
-                int x0 = Math.max(0, x - 1);
-                int x1 = Math.min(w - 1, x + 1);
-                for (int ny = y0; ny <= y1; ny++) {
-                    int row = ny * w;
-                    for (int nx = x0; nx <= x1; nx++) {
-                        int q = row + nx;
-                        if (out[q] == 0 && value[q] > low) {
-                            out[q] = 1;
-                            xs.add(nx);
-                            ys.add(ny);
-                        }
-                    }
+        }
+        IntList stack = new IntList();
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            for (int x = 0; x < w; x++) {
+                int i = row + x;
+                if (out[i] == 0 && value[i] > low && touchesKept(out, x, y, w, h)) {
+                    out[i] = 1;
+                    stack.add(i);
+                    fill(value, out, w, h, low, stack);
                 }
             }
         }
         return out;
+    }
+
+    private static boolean touchesKept(byte[] out, int x, int y, int w, int h) {
+        int y0 = Math.max(0, y - 1);
+        int y1 = Math.min(h - 1, y + 1);
+        int x0 = Math.max(0, x - 1);
+        int x1 = Math.min(w - 1, x + 1);
+        for (int ny = y0; ny <= y1; ny++) {
+            int row = ny * w;
+            for (int nx = x0; nx <= x1; nx++) {
+                if (out[row + nx] != 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void fill(float[] value, byte[] out, int w, int h, float low, IntList stack) {
+        while (!stack.isEmpty()) {
+            int p = stack.pop();
+            int x = p % w;
+            int y = p / w;
+            int y0 = Math.max(0, y - 1);
+            int y1 = Math.min(h - 1, y + 1);
+            int x0 = Math.max(0, x - 1);
+            int x1 = Math.min(w - 1, x + 1);
+            for (int ny = y0; ny <= y1; ny++) {
+                int row = ny * w;
+                for (int nx = x0; nx <= x1; nx++) {
+                    int q = row + nx;
+                    if (out[q] == 0 && value[q] > low) {
+                        out[q] = 1;
+                        stack.add(q);
+                    }
+                }
+            }
+        }
     }
 }

@@ -37,7 +37,7 @@ final class Samples {
     }
 
     /** About {@code target} pixels spread evenly over a band along the four edges. */
-    static Samples border(int w, int h, int target, float[][] channels) {
+    static Samples border(int w, int h, int target, Colours channels) {
         int band = Math.max(2, Math.min(w, h) / 60);
         long bandPixels = 2L * band * w + 2L * band * Math.max(0, h - 2 * band);
         int step = (int) Math.max(1, Math.round(Math.sqrt((double) bandPixels / target)));
@@ -63,7 +63,7 @@ final class Samples {
      * thresholded with hysteresis, as the full picture later is, and grid points that are not
      * figure and lie well below {@code low} are kept. One grid point in {@code step}² pixels.
      */
-    static Samples coarseBackground(int w, int h, int step, float[][] channels, BackgroundModel model,
+    static Samples coarseBackground(int w, int h, int step, Colours channels, BackgroundModel model,
                                     float low, float high) {
         int gw = (w + step - 1) / step;
         int gh = (h + step - 1) / step;
@@ -76,9 +76,9 @@ final class Samples {
                 int y = Math.min(h - 1, gy * step + step / 2);
                 model.predict(x, y, terms, bg);
                 int p = y * w + x;
-                float dr = channels[0][p] - bg[0];
-                float dg = channels[1][p] - bg[1];
-                float db = channels[2][p] - bg[2];
+                float dr = channels.channel(0, p) - bg[0];
+                float dg = channels.channel(1, p) - bg[1];
+                float db = channels.channel(2, p) - bg[2];
                 distance[gy * gw + gx] = (float) Math.sqrt(dr * dr + dg * dg + db * db);
             }
         }
@@ -97,16 +97,16 @@ final class Samples {
         return of(xs, ys, channels, w);
     }
 
-    private static Samples of(IntList xs, IntList ys, float[][] channels, int w) {
+    private static Samples of(IntList xs, IntList ys, Colours channels, int w) {
         int n = xs.size();
         int[] x = xs.toArray();
         int[] y = ys.toArray();
         float[][] rgb = new float[n][3];
         for (int i = 0; i < n; i++) {
             int p = y[i] * w + x[i];
-            rgb[i][0] = channels[0][p];
-            rgb[i][1] = channels[1][p];
-            rgb[i][2] = channels[2][p];
+            rgb[i][0] = channels.channel(0, p);
+            rgb[i][1] = channels.channel(1, p);
+            rgb[i][2] = channels.channel(2, p);
         }
         return new Samples(x, y, rgb);
     }

@@ -102,6 +102,24 @@ class DriversOnTheWireTest {
     }
 
     @Test
+    void ewelinkNeverGoesPastTheCloudsQuotaOf300CallsIn5Minutes() throws Exception {
+        EwelinkDriver driver = ewelink(SonoffSimServer.APP_ID);
+        int sent = 0;
+        DeviceException refused = null;
+        while (refused == null && sent < 400) {
+            try {
+                driver.heatOff();
+                sent++;
+            } catch (DeviceException e) {
+                refused = e;
+            }
+        }
+        assertThat(sent).isEqualTo(300);
+        assertThat(refused.kind()).isEqualTo(DeviceException.Kind.TIMEOUT);
+        assertThat(sim.log()).hasSize(300);
+    }
+
+    @Test
     void regionalHostsFollowTheCloudsNaming() {
         assertThat(EwelinkDriver.regionalHost("eu")).hasToString("https://eu-apia.coolkit.cc");
         assertThat(EwelinkDriver.regionalHost("cn")).hasToString("https://cn-apia.coolkit.cn");

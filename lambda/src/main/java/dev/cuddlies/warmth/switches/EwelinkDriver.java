@@ -39,8 +39,10 @@ public final class EwelinkDriver implements SwitchDriver {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    /** The cloud's limit: at least this long between calls. */
+    /** The cloud's limits: at least this long between calls, and at most 300 calls in 5 minutes. */
     public static final Duration SPACING = Duration.ofMillis(500);
+    static final int QUOTA_CALLS = 300;
+    static final Duration QUOTA_WINDOW = Duration.ofMinutes(5);
 
     /** @param api the regional host, e.g. {@code https://eu-apia.coolkit.cc} ({@link #regionalHost}) */
     public EwelinkDriver(URI api, String appId, String appSecret, String deviceId, EwelinkTokens tokens, Clock clock) {
@@ -56,7 +58,7 @@ public final class EwelinkDriver implements SwitchDriver {
         this.deviceId = deviceId;
         this.tokens = tokens;
         this.clock = clock;
-        this.http = new JsonHttp(Duration.ofSeconds(2), spacing);
+        this.http = new JsonHttp(Duration.ofSeconds(2), spacing, QUOTA_CALLS, QUOTA_WINDOW);
     }
 
     /** The API host of a region: cn, as, us or eu. */

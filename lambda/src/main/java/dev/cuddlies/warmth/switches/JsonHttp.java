@@ -26,11 +26,24 @@ final class JsonHttp {
     private final Duration timeout;
     private final Duration spacing;
     private long lastCallNanos = System.nanoTime() - 1_000_000_000_000L;
+    private final java.util.ArrayDeque<Long> window = new java.util.ArrayDeque<>();
+    private final int maxCallsPerWindow;
+    private final Duration windowLength;
 
     JsonHttp(Duration timeout, Duration spacing) {
+        this(timeout, spacing, Integer.MAX_VALUE, Duration.ZERO);
+    }
+
+    /**
+     * @param maxCallsPerWindow at most this many calls in any {@code windowLength} (a cloud's quota);
+     *                          a call past it fails at once as TIMEOUT instead of being throttled there
+     */
+    JsonHttp(Duration timeout, Duration spacing, int maxCallsPerWindow, Duration windowLength) {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.timeout = timeout;
         this.spacing = spacing;
+        this.maxCallsPerWindow = maxCallsPerWindow;
+        this.windowLength = windowLength;
     }
 
     /** A response: status and parsed JSON body (or text as a JSON string). */
@@ -38,6 +51,7 @@ final class JsonHttp {
     }
 
     synchronized Answer send(String method, URI uri, Map<String, String> headers, String body) throws DeviceException {
+        checkQuota();
         waitForSpacing();
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -66,6 +80,17 @@ final class JsonHttp {
         } finally {
             lastCallNanos = System.nanoTime();
         }
+    }
+
+    private void checkQuota() throws DeviceException {
+        long now = System.nanoTime();
+        while (!window.isEmpty() && now - window.peekFirst() > windowLength.toNanos()) {
+            window.pollFirst();
+        }
+        if (window.size() >= maxCallsPerWindow) {
+            throw new DeviceException(DeviceException.Kind.TIMEOUT, "call quota reached; try again in a few minutes");
+        }
+        window.addLast(now);
     }
 
     /** Rate limits are about real time, whatever clock the rest of the code runs on. */

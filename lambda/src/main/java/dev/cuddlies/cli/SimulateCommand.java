@@ -106,8 +106,15 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
             out.println("\"upload PICTURE\" puts a picture in place; \"quit\" leaves.");
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        String line;
-        while (prompt(out, interactive) && (line = in.readLine()) != null) {
+        while (true) {
+            if (interactive) {
+                out.print("> ");
+                out.flush();
+            }
+            String line = in.readLine();
+            if (line == null) {
+                break;
+            }
             line = line.trim();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
@@ -132,14 +139,6 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
                     .forEach(k -> out.println("File: " + dataDir.resolve(k)));
         }
         alexa.endSession();
-    }
-
-    private static boolean prompt(PrintWriter out, boolean interactive) {
-        if (interactive) {
-            out.print("> ");
-            out.flush();
-        }
-        return true;
     }
 
     /** "upload some/picture.png", or a picture's path on its own. */

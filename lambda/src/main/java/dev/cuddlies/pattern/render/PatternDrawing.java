@@ -38,7 +38,7 @@ public final class PatternDrawing {
                 marks.add(segment(n.p0, n.p1));
             }
             if (piece.turningGap() != null) {
-                addTurningGap(piece.turningGap(), marks, labels);
+                addTurningGap(piece.stitch(), piece.turningGap(), marks, labels);
             }
             addGrainLine(piece.grainLine(), marks);
             Coordinate at = piece.labelAt();
@@ -54,38 +54,31 @@ public final class PatternDrawing {
                 new Layer("labels", Style.TEXT, labels)));
     }
 
-    private static void addTurningGap(List<Coordinate> gap, List<Mark> marks, List<Mark> labels) {
+    private static void addTurningGap(Polygon stitch, List<Coordinate> gap, List<Mark> marks, List<Mark> labels) {
         double[] along = new double[gap.size() * 2];
         for (int i = 0; i < gap.size(); i++) {
             along[2 * i] = gap.get(i).x;
             along[2 * i + 1] = gap.get(i).y;
         }
         marks.add(new Path(along, false)); // drawn solid over the dashed stitch line: "not sewn here"
+        Coordinate inward = inwardOfGap(stitch, gap);
         for (Coordinate end : List.of(gap.get(0), gap.get(gap.size() - 1))) {
-            Coordinate inward = inwardOfGap(gap, end);
             marks.add(segment(new Coordinate(end.x - inward.x * GAP_TICK_MM / 2, end.y - inward.y * GAP_TICK_MM / 2),
                     new Coordinate(end.x + inward.x * GAP_TICK_MM / 2, end.y + inward.y * GAP_TICK_MM / 2)));
         }
         Coordinate mid = gap.get(gap.size() / 2);
-        Coordinate inward = inwardOfGap(gap, mid);
         labels.add(new Text(mid.x + inward.x * 10, mid.y + inward.y * 10, "leave open (turning gap)", 3, true));
     }
 
-    /** Perpendicular to the gap's chord, pointing into the piece for a gap along its lower edge. */
-    private static Coordinate inwardOfGap(List<Coordinate> gap, Coordinate at) {
+    /** Perpendicular to the gap's chord, turned to point into the piece (tested at the gap's middle). */
+    private static Coordinate inwardOfGap(Polygon stitch, List<Coordinate> gap) {
         Coordinate a = gap.get(0);
         Coordinate b = gap.get(gap.size() - 1);
-        double dx = b.x - a.x;
-        double dy = b.y - a.y;
-        double len = Math.max(1e-9, Math.hypot(dx, dy));
-        Coordinate n = new Coordinate(-dy / len, dx / len);
+        double len = Math.max(1e-9, a.distance(b));
+        Coordinate n = new Coordinate(-(b.y - a.y) / len, (b.x - a.x) / len);
         Coordinate mid = gap.get(gap.size() / 2);
-        Coordinate chordMid = new Coordinate((a.x + b.x) / 2, (a.y + b.y) / 2);
-        // The chord lies inside a convex stretch: point from the seam towards the chord's middle side.
-        if ((chordMid.x - mid.x) * n.x + (chordMid.y - mid.y) * n.y < 0 && mid.distance(chordMid) > 0.5) {
-            n = new Coordinate(-n.x, -n.y);
-        }
-        return n;
+        Coordinate probe = new Coordinate(mid.x + n.x * 2, mid.y + n.y * 2);
+        return stitch.contains(stitch.getFactory().createPoint(probe)) ? n : new Coordinate(-n.x, -n.y);
     }
 
     private static void addGrainLine(LineSegment grain, List<Mark> marks) {

@@ -22,6 +22,8 @@ public final class PatternDrawing {
 
     private static final double GAP_TICK_MM = 8;
     private static final double ARROW_MM = 4;
+    /** About 75 mm of 3.2 mm Helvetica: what fits beside the scale squares on an A4 or Letter sheet. */
+    private static final int LEGEND_CHARS = 44;
 
     private PatternDrawing() {
     }
@@ -112,8 +114,30 @@ public final class PatternDrawing {
         double tx = o.x + s + inch + 25;
         int line = 0;
         for (String text : legendLines(p)) {
-            labels.add(new Text(tx, o.y + 4 + line++ * 5, text, 3.2, false));
+            // Wrapped to the room beside the squares, so the legend stays on the first sheet.
+            for (String part : wrap(text, LEGEND_CHARS)) {
+                labels.add(new Text(tx, o.y + 4 + line++ * 4.5, part, 3.2, false));
+            }
         }
+    }
+
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (current.length() > 0 && current.length() + 1 + word.length() > width) {
+                lines.add(current.toString());
+                current.setLength(0);
+            }
+            if (current.length() > 0) {
+                current.append(' ');
+            }
+            current.append(word);
+        }
+        if (current.length() > 0) {
+            lines.add(current.toString());
+        }
+        return lines;
     }
 
     private static List<String> legendLines(Pattern p) {

@@ -30,10 +30,11 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--runs", defaultValue = "15", description = "measured runs per size (default: ${DEFAULT-VALUE})")
+    @Option(names = "--runs", defaultValue = "30", description = "measured runs per size (default: ${DEFAULT-VALUE})")
     private int runs;
 
-    @Option(names = "--warmup", defaultValue = "10", description = "warm-up runs per size (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "40", description = "warm-up runs per size (default: ${DEFAULT-VALUE}); "
+            + "fewer leaves the JIT compiling during the measured runs")
     private int warmup;
 
     @Option(names = "--serve", description = "measure the model server instead: cold /ping and first 16 MP "

@@ -133,12 +133,12 @@ final class BackgroundModel {
     }
 
     /**
-     * Colour distance of every pixel of a row from this surface, written into {@code out} (one row of
-     * w values at {@code offset}). With v fixed the surface is a polynomial in u alone; stepping along
+     * Colour distance of the pixels {@code x0..x1-1} of a row from this surface, written into
+     * {@code out} (the row starts at {@code offset}). With v fixed the surface is a polynomial in u alone; stepping along
      * the row it is evaluated by forward differences, a few additions a pixel: this runs for every
      * pixel of the picture.
      */
-    void distanceRow(int y, Colours colours, float[] out, int offset) {
+    void distanceRow(int y, int x0, int x1, Colours colours, float[] out, int offset) {
         double v = v(y);
         double[] vp = new double[degree + 1];
         vp[0] = 1;
@@ -155,34 +155,44 @@ final class BackgroundModel {
                     inU[d - j] += coefficients[c][k++] * vp[j];
                 }
             }
-            diff[c] = forwardDifferences(inU, uOfColumn.length == 0 ? 0 : uOfColumn[0], du);
+            diff[c] = forwardDifferences(inU, uOfColumn.length == 0 ? 0 : uOfColumn[x0], du);
         }
         double[] dr = diff[0];
         double[] dg = diff[1];
         double[] db = diff[2];
         int[] packed = colours.packedRgb();
         float[][] planes = colours.planes();
-        for (int x = 0; x < width; x++) {
-            int i = offset + x;
-            double er;
-            double eg;
-            double eb;
-            if (packed != null) {
-                int p = packed[i];
-                er = ((p >> 16) & 0xFF) - dr[0];
-                eg = ((p >> 8) & 0xFF) - dg[0];
-                eb = (p & 0xFF) - db[0];
-            } else {
-                er = planes[0][i] - dr[0];
-                eg = planes[1][i] - dg[0];
-                eb = planes[2][i] - db[0];
+        // Two loops rather than a test per pixel: this is the hottest loop of the outline.
+        if (packed != null) {
+            for (int x = x0; x < x1; x++) {
+                int p = packed[offset + x];
+                double er = ((p >> 16) & 0xFF) - dr[0];
+                double eg = ((p >> 8) & 0xFF) - dg[0];
+                double eb = (p & 0xFF) - db[0];
+                out[offset + x] = (float) Math.sqrt(er * er + eg * eg + eb * eb);
+                step(dr, dg, db);
             }
-            out[i] = (float) Math.sqrt(er * er + eg * eg + eb * eb);
-            for (int d = 0; d < degree; d++) {
-                dr[d] += dr[d + 1];
-                dg[d] += dg[d + 1];
-                db[d] += db[d + 1];
+        } else {
+            float[] r = planes[0];
+            float[] g = planes[1];
+            float[] b = planes[2];
+            for (int x = x0; x < x1; x++) {
+                int i = offset + x;
+                double er = r[i] - dr[0];
+                double eg = g[i] - dg[0];
+                double eb = b[i] - db[0];
+                out[i] = (float) Math.sqrt(er * er + eg * eg + eb * eb);
+                step(dr, dg, db);
             }
+        }
+    }
+
+    /** Advances the three channels' forward differences by one column. */
+    private void step(double[] dr, double[] dg, double[] db) {
+        for (int d = 0; d < degree; d++) {
+            dr[d] += dr[d + 1];
+            dg[d] += dg[d + 1];
+            db[d] += db[d + 1];
         }
     }
 

@@ -49,10 +49,19 @@ final class FigureExtractor {
     Silhouette extract(ForegroundSegmenter.Mask mask) throws OutlineException {
         int w = mask.width();
         int h = mask.height();
-        GrayU8 binary = new GrayU8(w, h);
-        System.arraycopy(mask.inside(), 0, binary.data, 0, w * h);
-        GrayS32 labels = new GrayS32(w, h);
+        // Contours are traced in the region that can hold figure only, then moved back into place.
+        int rw = Math.max(1, mask.x1() - mask.x0());
+        int rh = Math.max(1, mask.y1() - mask.y0());
+        GrayU8 binary = new GrayU8(rw, rh);
+        for (int y = 0; y < mask.y1() - mask.y0(); y++) {
+            System.arraycopy(mask.inside(), (mask.y0() + y) * w + mask.x0(), binary.data, y * rw, mask.x1() - mask.x0());
+        }
+        GrayS32 labels = new GrayS32(rw, rh);
         List<Contour> contours = BinaryImageOps.contour(binary, ConnectRule.EIGHT, labels);
+        for (Contour c : contours) {
+            shift(c.external, mask.x0(), mask.y0());
+            c.internal.forEach(hole -> shift(hole, mask.x0(), mask.y0()));
+        }
         int[] area = new int[contours.size() + 1];
         for (int v : labels.data) {
             if (v > 0) {
@@ -118,6 +127,13 @@ final class FigureExtractor {
             warnings.add("figure touches the edge");
         }
         return new Silhouette(GEOMETRY.createPolygon(figure.getExteriorRing().getCoordinates()), warnings);
+    }
+
+    private static void shift(List<Point2D_I32> points, int dx, int dy) {
+        for (Point2D_I32 p : points) {
+            p.x += dx;
+            p.y += dy;
+        }
     }
 
     private static String plural(String format, int n) {

@@ -27,8 +27,14 @@ final class ForegroundSegmenter {
     private static final int BORDER_SAMPLES = 6000;
     private static final int INTERIOR_SAMPLES = 12_000;
 
-    /** A binary mask at working resolution; {@code inside[y * width + x]} is 1 for figure. */
-    record Mask(int width, int height, byte[] inside, boolean blurred) {
+    /**
+     * A binary mask at working resolution; {@code inside[y * width + x]} is 1 for figure, and nothing
+     * outside the region {@code x0..x1-1, y0..y1-1} is figure.
+     */
+    record Mask(int width, int height, byte[] inside, boolean blurred, int x0, int y0, int x1, int y1) {
+        Mask(int width, int height, byte[] inside, boolean blurred) {
+            this(width, height, inside, blurred, 0, 0, width, height);
+        }
     }
 
     Mask segment(WorkingImage image) throws OutlineException {
@@ -66,7 +72,8 @@ final class ForegroundSegmenter {
         Thresholds t1 = thresholds(first.residuals, first.inliers);
         // A coarse first segmentation is enough to know which pixels are background.
         int step = Math.max(1, (int) Math.round(Math.sqrt((double) w * h / INTERIOR_SAMPLES)));
-        Samples interior = Samples.coarseBackground(w, h, step, smooth, first.model, t1.low, t1.high);
+        Samples.Coarse coarse = Samples.coarseBackground(w, h, step, smooth, first.model, t1.low, t1.high);
+        Samples interior = coarse.background();
 
         // Pass 2: refit on everything that is background, which also sees the middle of the picture.
         BackgroundModel model = first.model;
@@ -76,14 +83,15 @@ final class ForegroundSegmenter {
             model = second.model;
             t = thresholds(second.residuals, second.inliers);
         }
+        // Full resolution only where the coarse pass saw anything but plain background.
         float[] distance = new float[w * h];
-        distanceMap(model, smooth, w, h, distance);
-        byte[] inside = Hysteresis.apply(distance, w, h, t.low, t.high);
+        distanceMap(model, smooth, coarse, w, distance);
+        byte[] inside = Hysteresis.apply(distance, w, h, t.low, t.high, coarse.x0(), coarse.y0(), coarse.x1(), coarse.y1());
         if (blurRadius > 0) {
-            distanceMap(model, raw, w, h, distance); // edges are judged on the sharp picture
+            distanceMap(model, raw, coarse, w, distance); // edges are judged on the sharp picture
         }
         EdgePeeler.peel(inside, distance, w, h, blurRadius + 1);
-        return new Mask(w, h, inside, blurRadius > 0);
+        return new Mask(w, h, inside, blurRadius > 0, coarse.x0(), coarse.y0(), coarse.x1(), coarse.y1());
     }
 
     private record Thresholds(float low, float high) {
@@ -129,9 +137,9 @@ final class ForegroundSegmenter {
         return new Fit(model, residuals, use, (double) inliers / n);
     }
 
-    private static void distanceMap(BackgroundModel model, Colours colours, int w, int h, float[] out) {
-        for (int y = 0; y < h; y++) {
-            model.distanceRow(y, colours, out, y * w);
+    private static void distanceMap(BackgroundModel model, Colours colours, Samples.Coarse region, int w, float[] out) {
+        for (int y = region.y0(); y < region.y1(); y++) {
+            model.distanceRow(y, region.x0(), region.x1(), colours, out, y * w);
         }
     }
 

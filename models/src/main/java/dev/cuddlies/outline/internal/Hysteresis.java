@@ -14,16 +14,24 @@ final class Hysteresis {
      * edges, faint parts), so the fill visits few pixels.
      */
     static byte[] apply(float[] value, int w, int h, float low, float high) {
+        return apply(value, w, h, low, high, 0, 0, w, h);
+    }
+
+    /** The same, for values that are zero outside {@code x0..x1-1, y0..y1-1}: only that region is scanned. */
+    static byte[] apply(float[] value, int w, int h, float low, float high, int x0, int y0, int x1, int y1) {
         byte[] out = new byte[value.length];
-        for (int i = 0; i < value.length; i++) {
-            if (value[i] > high) {
-                out[i] = 1;
+        for (int y = y0; y < y1; y++) {
+            int row = y * w;
+            for (int x = x0; x < x1; x++) {
+                if (value[row + x] > high) {
+                    out[row + x] = 1;
+                }
             }
         }
         IntList stack = new IntList();
-        for (int y = 0; y < h; y++) {
+        for (int y = y0; y < y1; y++) {
             int row = y * w;
-            for (int x = 0; x < w; x++) {
+            for (int x = x0; x < x1; x++) {
                 int i = row + x;
                 if (out[i] == 0 && value[i] > low && touchesKept(out, x, y, w, h)) {
                     out[i] = 1;

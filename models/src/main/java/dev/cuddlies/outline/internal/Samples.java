@@ -63,8 +63,18 @@ final class Samples {
      * thresholded with hysteresis, as the full picture later is, and grid points that are not
      * figure and lie well below {@code low} are kept. One grid point in {@code step}² pixels.
      */
-    static Samples coarseBackground(int w, int h, int step, Colours channels, BackgroundModel model,
-                                    float low, float high) {
+    /**
+     * The coarse pass's result: background samples, and the region that holds everything that is not
+     * plainly background (with a margin), where the full-resolution work is needed.
+     */
+    record Coarse(Samples background, int x0, int y0, int x1, int y1) {
+        boolean empty() {
+            return x1 <= x0 || y1 <= y0;
+        }
+    }
+
+    static Coarse coarseBackground(int w, int h, int step, Colours channels, BackgroundModel model,
+                                   float low, float high) {
         int gw = (w + step - 1) / step;
         int gh = (h + step - 1) / step;
         float[] distance = new float[gw * gh];
@@ -85,17 +95,34 @@ final class Samples {
         byte[] figure = Hysteresis.apply(distance, gw, gh, low, high);
         IntList xs = new IntList();
         IntList ys = new IntList();
+        int minGx = gw;
+        int minGy = gh;
+        int maxGx = -1;
+        int maxGy = -1;
         for (int gy = 0; gy < gh; gy++) {
             for (int gx = 0; gx < gw; gx++) {
                 int g = gy * gw + gx;
                 if (figure[g] == 0 && distance[g] < low * 0.5f) {
                     xs.add(Math.min(w - 1, gx * step + step / 2));
                     ys.add(Math.min(h - 1, gy * step + step / 2));
+                } else {
+                    minGx = Math.min(minGx, gx);
+                    minGy = Math.min(minGy, gy);
+                    maxGx = Math.max(maxGx, gx);
+                    maxGy = Math.max(maxGy, gy);
                 }
             }
         }
-        return of(xs, ys, channels, w);
+        // Thin parts can fall between grid points: a generous margin keeps them inside the region.
+        int margin = ROI_MARGIN_CELLS * step + Math.max(w, h) / 50;
+        int x0 = Math.max(0, minGx * step - margin);
+        int y0 = Math.max(0, minGy * step - margin);
+        int x1 = maxGx < 0 ? 0 : Math.min(w, (maxGx + 1) * step + margin);
+        int y1 = maxGy < 0 ? 0 : Math.min(h, (maxGy + 1) * step + margin);
+        return new Coarse(of(xs, ys, channels, w), x0, y0, x1, y1);
     }
+
+    private static final int ROI_MARGIN_CELLS = 3;
 
     private static Samples of(IntList xs, IntList ys, Colours channels, int w) {
         int n = xs.size();

@@ -52,10 +52,6 @@ public final class SkillSimulator {
         this.oneShot = Pattern.compile("(?:alexa )?(?:ask|tell|use) " + name + "(?: to| for| and)? (.+)");
     }
 
-    public boolean sessionOpen() {
-        return sessionOpen;
-    }
-
     public Reply say(String sentence) throws IOException {
         String text = UtteranceMatcher.normalise(sentence);
         if (launch.matcher(text).matches()) {

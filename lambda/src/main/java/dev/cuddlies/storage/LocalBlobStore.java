@@ -38,10 +38,6 @@ public final class LocalBlobStore implements BlobStore {
         this.publicBase = publicBase.map(u -> u.toString().endsWith("/") ? u : URI.create(u + "/"));
     }
 
-    public Path root() {
-        return root;
-    }
-
     /** The file behind a key; keys never leave the root. */
     public Path pathOf(String key) {
         Path p = root.resolve(key).normalize();

@@ -13,7 +13,6 @@ import dev.cuddlies.records.SourceResolver;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -96,11 +95,5 @@ public final class Invocations {
         e.put("error", code);
         e.put("message", message);
         return Reply.json(status, e.toString(), attributes);
-    }
-
-    /** The content types this model reads, for documentation and help texts. */
-    public static List<String> supportedContentTypes() {
-        return List.of("image/png", "image/jpeg", "image/webp", MediaTypes.X_IMAGE, MediaTypes.JSON_LINES,
-                MediaTypes.RECORDIO);
     }
 }

@@ -2,7 +2,7 @@ package dev.cuddlies.outline.internal;
 
 /**
  * A picture's colours, either as packed RGB ints (clean pictures: no copy) or as float planes (after
- * a blur). The hot loops ask {@link #isPacked()} once and read the representation they have.
+ * a blur). The hot loops take whichever array is present and read it directly.
  */
 final class Colours {
 
@@ -33,10 +33,6 @@ final class Colours {
         float[][] p = planes != null ? planes : planes(packed).planes;
         return new Colours(null, new float[][] {BoxBlur.blur(p[0], w, h, radius), BoxBlur.blur(p[1], w, h, radius),
             BoxBlur.blur(p[2], w, h, radius)});
-    }
-
-    boolean isPacked() {
-        return packed != null;
     }
 
     int[] packedRgb() {

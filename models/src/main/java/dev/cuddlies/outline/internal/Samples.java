@@ -68,9 +68,6 @@ final class Samples {
      * plainly background (with a margin), where the full-resolution work is needed.
      */
     record Coarse(Samples background, int x0, int y0, int x1, int y1) {
-        boolean empty() {
-            return x1 <= x0 || y1 <= y0;
-        }
     }
 
     static Coarse coarseBackground(int w, int h, int step, Colours channels, BackgroundModel model,

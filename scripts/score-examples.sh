@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 set_dir=${1:-../shared/examples/cartoons}
 pred=${2:-target/example-predictions}
-jar=lambda/target/cuddlies.jar
+jar=cli/target/cuddlies.jar
 [ -f "$jar" ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
 rm -rf "$pred" && mkdir -p "$pred"
 for image in "$set_dir"/images/*; do

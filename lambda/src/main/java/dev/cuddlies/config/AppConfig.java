@@ -25,10 +25,12 @@ import java.util.Optional;
  * @param answerBudget     time from the start of a request to the latest answer
  * @param publicUrl        where a self-hosted server publishes the local folder's patterns over HTTPS
  *                         ({@code CUDDLIES_PUBLIC_URL}), so cards can link them; empty otherwise
+ * @param switches         the heater switch and its settings ({@code CUDDLIES_SWITCH_DRIVER}…)
  */
 public record AppConfig(String skillId, Optional<String> bucket, Path dataDir, Optional<String> outlineEndpoint,
                         String region, Optional<String> userKeySecret, Optional<URI> s3Endpoint,
-                        Optional<URI> sageMakerEndpoint, Duration answerBudget, Optional<URI> publicUrl) {
+                        Optional<URI> sageMakerEndpoint, Duration answerBudget, Optional<URI> publicUrl,
+                        SwitchSettings switches) {
 
     /** The skill id of the local console and the self-hosted server's local mode. */
     public static final String LOCAL_SKILL_ID = "amzn1.ask.skill.cuddlies-local";
@@ -54,13 +56,21 @@ public record AppConfig(String skillId, Optional<String> bucket, Path dataDir, O
                 nonBlank(env.get("CUDDLIES_OUTLINE_ENDPOINT")), env.getOrDefault("AWS_REGION", "us-east-1"), secret,
                 nonBlank(env.get("CUDDLIES_S3_ENDPOINT")).map(URI::create),
                 nonBlank(env.get("CUDDLIES_SAGEMAKER_ENDPOINT")).map(URI::create), budget,
-                nonBlank(env.get("CUDDLIES_PUBLIC_URL")).map(u -> URI.create(u.endsWith("/") ? u + "files/" : u + "/files/")));
+                nonBlank(env.get("CUDDLIES_PUBLIC_URL")).map(u -> URI.create(u.endsWith("/") ? u + "files/" : u + "/files/")),
+                SwitchSettings.fromEnv(env));
     }
 
     /** The embedded default: a local folder, the in-process engine, the local skill id. */
     public static AppConfig local(Path dataDir) {
         return new AppConfig(LOCAL_SKILL_ID, Optional.empty(), dataDir, Optional.empty(), "us-east-1",
-                Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_ANSWER_BUDGET, Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_ANSWER_BUDGET, Optional.empty(),
+                new SwitchSettings.None());
+    }
+
+    /** The same configuration with another heater switch. */
+    public AppConfig withSwitches(SwitchSettings s) {
+        return new AppConfig(skillId, bucket, dataDir, outlineEndpoint, region, userKeySecret, s3Endpoint,
+                sageMakerEndpoint, answerBudget, publicUrl, s);
     }
 
     private static Optional<String> nonBlank(String s) {

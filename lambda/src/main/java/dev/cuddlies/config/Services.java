@@ -9,18 +9,15 @@ import dev.cuddlies.outline.OutlineConfig;
 import dev.cuddlies.outline.OutlineEngine;
 import dev.cuddlies.storage.BlobStore;
 import dev.cuddlies.storage.LocalBlobStore;
-import dev.cuddlies.storage.S3BlobStore;
 import dev.cuddlies.warmth.SafetyLimits;
 import dev.cuddlies.warmth.SafetyPolicy;
 import dev.cuddlies.warmth.WarmthService;
-import dev.cuddlies.warmth.switches.SwitchConfig;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
+import dev.cuddlies.warmth.switches.EwelinkDriver;
+import dev.cuddlies.warmth.switches.EwelinkTokens;
+import dev.cuddlies.warmth.switches.IftttDriver;
+import dev.cuddlies.warmth.switches.LanDriver;
+import dev.cuddlies.warmth.switches.SwitchDriver;
+import dev.cuddlies.warmth.switches.TasmotaIotDriver;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,13 +26,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * The outside world, built once per container from an {@link AppConfig}: storage, the outline
- * service and the maker. AWS clients use the JDK's URL-connection HTTP client and explicit timeouts.
+ * The outside world, built once per container from an {@link AppConfig}. The skill needs all of it
+ * ({@link #create}); the warmth control step needs only storage and the switch ({@link #store},
+ * {@link #warmth}).
  */
 public record Services(BlobStore store, OutlineService outlines, UserKeys userKeys, CuddlieMaker maker,
                        Optional<WarmthService> warmth) {
@@ -45,50 +42,45 @@ public record Services(BlobStore store, OutlineService outlines, UserKeys userKe
         this(store, outlines, userKeys, maker, Optional.empty());
     }
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(800);
-    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
-
+    /** Everything the skill uses. */
     public static Services create(AppConfig config, Clock clock) {
-        return create(config, SwitchConfig.none(), clock);
-    }
-
-    public static Services create(AppConfig config, SwitchConfig switches, Clock clock) {
-        BlobStore store = config.bucket().isPresent() ? s3Store(config)
-                : new LocalBlobStore(config.dataDir(), config.publicUrl());
+        BlobStore store = store(config);
         OutlineService outlines = config.outlineEndpoint().isPresent()
-                ? new SageMakerOutlineService(sageMaker(config), config.outlineEndpoint().get())
+                ? new SageMakerOutlineService(AwsClients.sageMaker(config), config.outlineEndpoint().get())
                 : new InProcessOutlineService(new OutlineEngine(OutlineConfig.defaults()));
         UserKeys keys = new UserKeys(secret(config));
-        Optional<WarmthService> warmth = switches.build(clock).map(driver ->
-                new WarmthService(driver, new SafetyPolicy(SafetyLimits.defaults()), store, clock));
         return new Services(store, outlines, keys,
-                new CuddlieMaker(store, outlines, keys, CuddlieMaker.Limits.defaults(), clock), warmth);
+                new CuddlieMaker(store, outlines, keys, CuddlieMaker.Limits.defaults(), clock), warmth(config, store, clock));
     }
 
-    private static UrlConnectionHttpClient.Builder http() {
-        return UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(SOCKET_TIMEOUT);
+    /** S3 when a bucket is configured, otherwise the local folder. */
+    public static BlobStore store(AppConfig config) {
+        return config.bucket().isPresent() ? AwsClients.s3Store(config)
+                : new LocalBlobStore(config.dataDir(), config.publicUrl());
     }
 
-    private static S3BlobStore s3Store(AppConfig config) {
-        Region region = Region.of(config.region());
-        var s3 = S3Client.builder().region(region).httpClientBuilder(http())
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(config.s3Endpoint().isPresent()).build());
-        var presigner = S3Presigner.builder().region(region)
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(config.s3Endpoint().isPresent()).build());
-        config.s3Endpoint().ifPresent(uri -> {
-            s3.endpointOverride(uri);
-            presigner.endpointOverride(uri);
-        });
-        return new S3BlobStore(s3.build(), presigner.build(), config.bucket().orElseThrow());
+    /** The warmth core for the configured switch, or empty when there is none. */
+    public static Optional<WarmthService> warmth(AppConfig config, BlobStore store, Clock clock) {
+        return driver(config, clock).map(driver ->
+                new WarmthService(driver, new SafetyPolicy(SafetyLimits.defaults()), store, clock));
     }
 
-    private static SageMakerRuntimeClient sageMaker(AppConfig config) {
-        var b = SageMakerRuntimeClient.builder().region(Region.of(config.region())).httpClientBuilder(http())
-                .credentialsProvider(DefaultCredentialsProvider.builder().build());
-        config.sageMakerEndpoint().ifPresent(b::endpointOverride);
-        return b.build();
+    private static Optional<SwitchDriver> driver(AppConfig config, Clock clock) {
+        SwitchSettings settings = config.switches();
+        if (settings instanceof SwitchSettings.Ifttt s) {
+            return Optional.of(new IftttDriver(s.base(), s.key().reveal()));
+        }
+        if (settings instanceof SwitchSettings.Ewelink s) {
+            return Optional.of(new EwelinkDriver(s.api(), s.appId(), s.appSecret().reveal(), s.deviceId(),
+                    new EwelinkTokens(s.accessToken().reveal(), s.refreshToken().reveal()), clock));
+        }
+        if (settings instanceof SwitchSettings.Lan s) {
+            return Optional.of(new LanDriver(s.device(), s.deviceId(), clock));
+        }
+        if (settings instanceof SwitchSettings.Tasmota s) {
+            return Optional.of(new TasmotaIotDriver(AwsClients.iotData(config, s.iotEndpoint()), s.topic(), s.thing()));
+        }
+        return Optional.empty();
     }
 
     /** The configured secret, or locally one generated once and kept beside the data. */

@@ -1,7 +1,7 @@
 package dev.cuddlies.skill;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cuddlies.TestPictures;
+import dev.cuddlies.fixtures.TestPictures;
 import dev.cuddlies.config.AppConfig;
 import dev.cuddlies.config.Services;
 import dev.cuddlies.maker.CuddlieMaker;

@@ -4,6 +4,7 @@ import com.amazon.ask.Skill;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cuddlies.aws.CuddliesStreamHandler;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,0 +1,111 @@
+package dev.cuddlies.cli;
+
+import dev.cuddlies.cli.CuddliesCli.UserError;
+import dev.cuddlies.config.AppConfig;
+import dev.cuddlies.config.Services;
+import dev.cuddlies.skill.CuddliesSkill;
+import dev.cuddlies.server.AlexaRequestVerifier;
+import dev.cuddlies.server.CertificateSource;
+import dev.cuddlies.server.SkillServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code skill-server [--port 8443] [--config FILE]}: the skill served from a machine at home, behind
+ * the user's own HTTPS tunnel or reverse proxy, so the Sonoff LAN driver and local storage are a real
+ * deployment. Configuration: the same CUDDLIES_* settings as Lambda, from a properties file and/or
+ * the environment (the file wins).
+ */
+@Command(name = "skill-server", mixinStandardHelpOptions = true,
+        description = "Serve the skill as an HTTPS web service endpoint (TLS at your tunnel or reverse proxy).")
+final class SkillServerCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8443", description = "port (default: ${DEFAULT-VALUE})")
+    private int port;
+
+    @Option(names = "--host", defaultValue = "0.0.0.0", description = "address to bind (default: ${DEFAULT-VALUE})")
+    private String host;
+
+    @Option(names = "--config", description = "properties file of CUDDLIES_* settings (e.g. CUDDLIES_SKILL_ID, CUDDLIES_SWITCH_DRIVER=lan)")
+    private Path configFile;
+
+    @Option(names = "--no-verify", description = "skip Alexa's request signature checks: local testing only, "
+            + "refused unless bound to loopback")
+    private boolean noVerify;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> settings = new HashMap<>(System.getenv());
+        if (configFile != null) {
+            settings.putAll(read(configFile));
+        }
+        if (noVerify && !InetAddress.getByName(host).isLoopbackAddress()) {
+            throw new UserError("--no-verify is only allowed on a loopback address (--host 127.0.0.1): anyone "
+                    + "could otherwise talk to your heater");
+        }
+        if (!noVerify && !settings.containsKey("CUDDLIES_SKILL_ID")) {
+            throw new UserError("set CUDDLIES_SKILL_ID (in --config or the environment): requests are checked against it");
+        }
+        AppConfig config = AppConfig.fromEnv(settings);
+        Clock clock = Clock.systemUTC();
+        Services services = Services.create(config, clock);
+        Optional<AlexaRequestVerifier> verifier = noVerify ? Optional.empty() : Optional.of(new AlexaRequestVerifier(
+                CertificateSource.fetchedAndCached(), AlexaRequestVerifier.systemTrustAnchors(), config.skillId(), clock));
+        ScheduledExecutorService control = Executors.newSingleThreadScheduledExecutor();
+        services.warmth().ifPresent(w -> control.scheduleAtFixedRate(w::tick, 20, 20, TimeUnit.SECONDS));
+        SkillServer server = SkillServer.start(host, port, CuddliesSkill.build(config, services, clock), verifier,
+                config.bucket().isEmpty() ? Optional.of(config.dataDir()) : Optional.empty());
+        if (noVerify) {
+            spec.commandLine().getErr().println("""
+                    ************************************************************************
+                    *  WARNING: --no-verify. Requests are NOT checked to come from Alexa.   *
+                    *  Local testing only; bound to loopback. Never expose this port.      *
+                    ************************************************************************""");
+        }
+        spec.commandLine().getErr().printf("skill server on %s:%d (skill %s, storage %s, switch %s)%n", host,
+                server.port(), config.skillId(), config.bucket().map(b -> "s3://" + b).orElse(config.dataDir().toString()),
+                config.switches().driver());
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            control.shutdownNow();
+            services.warmth().ifPresent(w -> w.stop());
+            server.close();
+            stop.countDown();
+        }));
+        stop.await();
+        return 0;
+    }
+
+    private static Map<String, String> read(Path file) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new UserError("cannot read " + file);
+        }
+        Map<String, String> m = new HashMap<>();
+        p.forEach((k, v) -> m.put(k.toString(), v.toString()));
+        return m;
+    }
+}

@@ -1,10 +1,9 @@
 package dev.cuddlies.serve;
 
 import dev.cuddlies.fixtures.TestPictures;
-import dev.cuddlies.fixtures.HeapPeaks;
-import dev.cuddlies.serve.bench.ServeLoad;
 import dev.cuddlies.outline.OutlineConfig;
 import dev.cuddlies.records.SourceResolver;
+import dev.cuddlies.serve.bench.ServeLoad;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -13,15 +12,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 500 requests from 32 concurrent clients over loopback, a tenth malformed: every request gets an
- * answer (clients retry a 503, as SDK clients do), bad input never gets a 5xx, the server survives,
- * and heap use stays bounded. Numbers
- * (throughput, latency) are reported by {@code bench --serve}, not asserted here.
+ * answer (clients retry a 503, as SDK clients do), bad input never gets a 5xx, the server survives.
+ * Numbers (throughput, latency, peak heap) are the benchmark's (scripts/bench-server.sh), not
+ * asserted here: a heap peak depends on when the collector last ran.
  */
 class SageMakerLoadTest {
 
     @Test
     void boundedLoadWithMalformedRequestsNeverCrashesOrAnswers5xxForBadInput() throws Exception {
-        HeapPeaks.reset();
         try (SageMakerServer server = SageMakerServer.start(
                 ServerConfig.defaults().withHost("127.0.0.1").withPort(0),
                 new Invocations(OutlineConfig.defaults(), ServerConfig.DEFAULT_MAX_PAYLOAD_BYTES, SourceResolver.none()))) {
@@ -33,8 +31,6 @@ class SageMakerLoadTest {
             assertThat(r.badInput5xx()).as("5xx for bad input").isZero();
             assertThat(r.otherErrors()).as("unexpected answers").isZero();
             assertThat(server.inFlight()).isZero();
-            // Admission is bounded (workers + queue), so heap stays far below what 500 bodies would take.
-            assertThat(HeapPeaks.bytes()).isLessThan(1_500L * 1024 * 1024);
         }
     }
 }

@@ -52,6 +52,30 @@ class BadInputTest {
     }
 
     @Test
+    void pngWithAWrongHeaderChecksumIsDamaged() {
+        byte[] bytes = filled(400, 300, new java.awt.geom.Ellipse2D.Double(50, 50, 300, 200));
+        bytes[29] ^= 0x01; // the IHDR chunk's CRC: signature 8 + length 4 + type 4 + data 13 = 29
+
+        assertRefused(bytes, Reason.CORRUPT, "damaged");
+    }
+
+    @Test
+    void pngWithADamagedAncillaryChunkIsStillTraced() throws Exception {
+        // libpng skips an ancillary chunk whose CRC is wrong and shows the picture; so do we.
+        byte[] png = filled(400, 300, new java.awt.geom.Ellipse2D.Double(50, 50, 300, 200));
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        chunk(text, "tEXt", "Comment\0hello".getBytes(StandardCharsets.ISO_8859_1));
+        byte[] chunk = text.toByteArray();
+        chunk[chunk.length - 1] ^= 0x01;
+        byte[] withText = new byte[png.length + chunk.length];
+        System.arraycopy(png, 0, withText, 0, 33); // signature and IHDR
+        System.arraycopy(chunk, 0, withText, 33, chunk.length);
+        System.arraycopy(png, 33, withText, 33 + chunk.length, png.length - 33);
+
+        assertThat(engine.trace(withText).areaPx()).isGreaterThan(0.95 * Math.PI * 150 * 100);
+    }
+
+    @Test
     void tinyPictureIsTooSmall() {
         assertRefused(png(canvas(8, 8, Color.WHITE)), Reason.TOO_SMALL, "too small");
     }

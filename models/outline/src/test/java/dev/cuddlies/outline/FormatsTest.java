@@ -49,6 +49,15 @@ class FormatsTest {
     }
 
     @Test
+    void cmykAndYcckJpegsGiveTheSameFigure() throws Exception {
+        for (SyntheticPictures.AdobeTransform transform : SyntheticPictures.AdobeTransform.values()) {
+            Outline o = engine.trace(SyntheticPictures.adobeJpeg(bar(), transform));
+
+            assertThat(o.areaPx()).as(transform.name()).isCloseTo(239 * 99, within(0.03 * 240 * 100));
+        }
+    }
+
+    @Test
     void webpIsDecoded() throws Exception {
         byte[] webp;
         try (InputStream in = getClass().getResourceAsStream("/bar.webp")) {

@@ -16,7 +16,7 @@ import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 
 /** Pictures with known answers, drawn in memory (as BoofCV's tests render the shapes they expect). */
-final class SyntheticPictures {
+public final class SyntheticPictures {
 
     static final Color PAPER = new Color(0xFAF7F0);
     static final Color INK = new Color(0x202020);
@@ -81,6 +81,82 @@ final class SyntheticPictures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Adobe APP14 colour transforms: how a four-channel JPEG's samples are to be read. */
+    public enum AdobeTransform {
+        /** Samples are inverted CMYK, as Photoshop and scanners write them. */
+        CMYK(0),
+        /** Y, Cb, Cr of the inks C, M, Y, then inverted K. */
+        YCCK(2);
+
+        final int code;
+
+        AdobeTransform(int code) {
+            this.code = code;
+        }
+    }
+
+    /**
+     * A four-channel JPEG of an RGB picture, as a print shop's or scanner's CMYK export: naive inks
+     * (K = 255 - max(R, G, B)), stored as the Adobe marker's transform says. The JDK's writer stores
+     * a four-band raster's samples unconverted; the APP14 segment tells readers how to read them.
+     */
+    public static byte[] adobeJpeg(BufferedImage rgb, AdobeTransform transform) {
+        int w = rgb.getWidth();
+        int h = rgb.getHeight();
+        java.awt.image.WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(
+                java.awt.image.DataBuffer.TYPE_BYTE, w, h, 4, null);
+        int[] sample = new int[4];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = rgb.getRGB(x, y);
+                int r = (p >> 16) & 0xFF;
+                int g = (p >> 8) & 0xFF;
+                int b = p & 0xFF;
+                int k = 255 - Math.max(r, Math.max(g, b));
+                int c = 255 - r - k;
+                int m = 255 - g - k;
+                int ye = 255 - b - k;
+                if (transform == AdobeTransform.CMYK) {
+                    sample[0] = 255 - c;
+                    sample[1] = 255 - m;
+                    sample[2] = 255 - ye;
+                } else {
+                    sample[0] = clamp(Math.round(0.299f * c + 0.587f * m + 0.114f * ye));
+                    sample[1] = clamp(Math.round(-0.168736f * c - 0.331264f * m + 0.5f * ye + 128));
+                    sample[2] = clamp(Math.round(0.5f * c - 0.418688f * m - 0.081312f * ye + 128));
+                }
+                sample[3] = 255 - k;
+                raster.setPixel(x, y, sample);
+            }
+        }
+        try {
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+                writer.setOutput(stream);
+                ImageWriteParam p = writer.getDefaultWriteParam();
+                p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                p.setCompressionQuality(0.95f);
+                writer.write(null, new IIOImage(raster, null, null), p);
+            }
+            writer.dispose();
+            byte[] plain = out.toByteArray();
+            byte[] app14 = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0,
+                (byte) transform.code};
+            ByteArrayOutputStream marked = new ByteArrayOutputStream();
+            marked.write(plain, 0, 2); // SOI
+            marked.write(app14, 0, app14.length);
+            marked.write(plain, 2, plain.length - 2);
+            return marked.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int clamp(int v) {
+        return Math.max(0, Math.min(255, v));
     }
 
     /** A JPEG with an EXIF APP1 segment whose orientation tag is {@code orientation}. */

@@ -41,6 +41,9 @@ public final class ImageDecoder {
         }
         ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> new OutlineException(
                 Reason.NOT_AN_IMAGE, "this is not a picture: expected PNG, JPEG, GIF, BMP or WebP"));
+        if (!StreamIntegrity.looksWhole(format, bytes)) {
+            throw corrupt(format);
+        }
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             ImageReader reader = readerFor(format);
             try {
@@ -68,10 +71,14 @@ public final class ImageDecoder {
         if (subsample > 1) {
             param.setSourceSubsampling(subsample, subsample, 0, 0);
         }
-        AtomicBoolean truncated = new AtomicBoolean();
-        reader.addIIOReadWarningListener((source, warning) -> truncated.set(true));
+        // JPEG readers warn about harmless things too (a CMYK scan without a colour profile is
+        // converted with a generic one); a cut-short JPEG was already refused by its missing EOI.
+        AtomicBoolean damaged = new AtomicBoolean();
+        if (format != ImageFormat.JPEG) {
+            reader.addIIOReadWarningListener((source, warning) -> damaged.set(true));
+        }
         BufferedImage image = reader.read(0, param);
-        if (truncated.get()) {
+        if (damaged.get()) {
             throw corrupt(format);
         }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Scores the outline engine on the shared cartoon set with its own scorer.
-#   scripts/score-examples.sh [SET_DIR] [PRED_DIR]
+#   scripts/score-examples.sh [SET_DIR] [PRED_DIR]   (SCORER=path/to/score.py when not beside SET_DIR)
 # Needs the built jar (mvn -q -DskipTests package) and Debian's python3-pil python3-numpy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,4 +17,4 @@ for image in "$set_dir"/images/*; do
     rm -f "$pred/$name.err"
   fi
 done
-/usr/bin/python3 "$set_dir/../score.py" --set "$set_dir" --pred "$pred"
+/usr/bin/python3 "${SCORER:-$set_dir/../score.py}" --set "$set_dir" --pred "$pred"

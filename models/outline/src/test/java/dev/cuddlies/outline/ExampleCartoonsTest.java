@@ -2,13 +2,9 @@ package dev.cuddlies.outline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +24,7 @@ class ExampleCartoonsTest {
 
     @Test
     void outlinesReachTheQualityBarOnTheSharedCartoons() throws Exception {
-        Path set = requireSet();
+        Path set = SharedSet.requireCartoons();
         JsonNode manifest = new ObjectMapper().readTree(set.resolve("manifest.json").toFile());
         OutlineEngine engine = new OutlineEngine(OutlineConfig.defaults());
         Map<String, List<Double>> byGroup = new TreeMap<>();
@@ -47,7 +43,7 @@ class ExampleCartoonsTest {
             }
             Outline outline = engine.trace(bytes);
             BufferedImage truth = ImageIO.read(set.resolve(item.get("mask").asText()).toFile());
-            byGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(iou(outline, truth));
+            byGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(Scoring.iou(outline, truth));
         }
         assertThat(badAccepted).as("bad inputs accepted").isEmpty();
         List<Double> all = byGroup.values().stream().flatMap(List::stream).toList();
@@ -56,68 +52,7 @@ class ExampleCartoonsTest {
                 assertThat(mean(values)).as("mean IoU of " + group).isGreaterThanOrEqualTo(0.95));
     }
 
-    private static double iou(Outline o, BufferedImage truth) {
-        Path2D.Double polygon = new Path2D.Double();
-        for (int i = 0; i < o.outline().size(); i++) {
-            Outline.Point p = o.outline().get(i);
-            // Java2D pixel (i, j) has its centre at (i + 0.5, j + 0.5); outline pixel centres are integers.
-            if (i == 0) {
-                polygon.moveTo(p.x() + 0.5, p.y() + 0.5);
-            } else {
-                polygon.lineTo(p.x() + 0.5, p.y() + 0.5);
-            }
-        }
-        polygon.closePath();
-        BufferedImage predicted = new BufferedImage(truth.getWidth(), truth.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = predicted.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fill(polygon);
-        g.draw(polygon); // centres on an edge count as inside, as in score.py
-        g.dispose();
-        long both = 0;
-        long either = 0;
-        for (int y = 0; y < truth.getHeight(); y++) {
-            for (int x = 0; x < truth.getWidth(); x++) {
-                boolean t = truth.getRaster().getSample(x, y, 0) != 0;
-                boolean p = predicted.getRaster().getSample(x, y, 0) != 0;
-                if (t && p) {
-                    both++;
-                }
-                if (t || p) {
-                    either++;
-                }
-            }
-        }
-        return either == 0 ? 1 : (double) both / either;
-    }
-
     private static double mean(List<Double> v) {
         return v.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-    }
-
-    /**
-     * CI lays shared/ beside the clone: a missing set there is a broken run, not a reason to skip.
-     * A developer's checkout without it skips, saying why.
-     */
-    static Path requireSet() {
-        Path set = findSet();
-        if (set == null && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("../shared/examples/cartoons is missing beside the checkout: "
-                    + "CI must lay shared/ next to the clone");
-        }
-        Assumptions.assumeTrue(set != null,
-                "../shared/examples/cartoons not found beside the checkout; skipped outside CI (CI=true fails)");
-        return set;
-    }
-
-    private static Path findSet() {
-        Path dir = Path.of("").toAbsolutePath();
-        for (int up = 0; up < 4 && dir != null; up++, dir = dir.getParent()) {
-            Path candidate = dir.resolveSibling("shared").resolve("examples/cartoons");
-            if (Files.exists(candidate.resolve("manifest.json"))) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

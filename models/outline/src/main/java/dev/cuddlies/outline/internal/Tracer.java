@@ -29,6 +29,9 @@ public final class Tracer {
         WorkingImage image = new ImageDecoder(config).decode(picture);
         lap("decode");
         ForegroundSegmenter.Mask mask = new ForegroundSegmenter().segment(image);
+        if (!image.hasAlpha() && LineDrawing.isStrokes(mask)) {
+            mask = LineDrawing.closeGaps(LineDrawing.withFaintStrokes(mask, Colours.opaque(image.argb())));
+        }
         lap("segment");
         FigureExtractor.Silhouette silhouette =
                 new FigureExtractor(config.joinGapFraction(), config.minPartFraction()).extract(mask);

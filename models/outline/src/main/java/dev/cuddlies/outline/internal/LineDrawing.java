@@ -16,6 +16,9 @@ final class LineDrawing {
     /** Gaps closed: up to about twice this share of the picture's diagonal, at least 8 px. */
     private static final double GAP_FRACTION = 0.006;
 
+    /** Less than this share of the picture cannot be a filled figure. */
+    private static final double TOO_LITTLE_FOR_A_FIGURE = 0.002;
+
     private LineDrawing() {
     }
 
@@ -24,8 +27,8 @@ final class LineDrawing {
         int w = mask.width();
         int h = mask.height();
         long total = count(mask.inside(), w, mask.x0(), mask.y0(), mask.x1(), mask.y1());
-        if (total == 0) {
-            return false;
+        if (total < TOO_LITTLE_FOR_A_FIGURE * w * h) {
+            return true; // faint strokes alone, or nothing: only the stroke detector can tell
         }
         byte[] eroded = BinaryMorphology.erode(mask.inside(), w, h, STROKE_RADIUS_PX, mask.x0(), mask.y0(), mask.x1(), mask.y1());
         long survived = count(eroded, w, mask.x0(), mask.y0(), mask.x1(), mask.y1());

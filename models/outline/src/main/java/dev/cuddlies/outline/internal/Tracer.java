@@ -28,6 +28,11 @@ public final class Tracer {
         long start = mark;
         WorkingImage image = new ImageDecoder(config).decode(picture);
         lap("decode");
+        if (!image.hasAlpha()) {
+            RuledLines.Result ruled = RuledLines.remove(image.argb(), image.width(), image.height());
+            image = new WorkingImage(image.width(), image.height(), ruled.rgb(), false,
+                    image.originalWidth(), image.originalHeight(), image.scale());
+        }
         ForegroundSegmenter.Mask mask = new ForegroundSegmenter().segment(image);
         if (!image.hasAlpha() && LineDrawing.isStrokes(mask)) {
             mask = LineDrawing.closeGaps(LineDrawing.withFaintStrokes(mask, Colours.opaque(image.argb())));

@@ -5,6 +5,7 @@ import dev.cuddlies.outline.OutlineConfig;
 import dev.cuddlies.outline.OutlineException;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** One tracing run: the stages of {@link dev.cuddlies.outline.OutlineEngine}, timed. */
 public final class Tracer {
@@ -28,19 +30,32 @@ public final class Tracer {
         long start = mark;
         WorkingImage image = new ImageDecoder(config).decode(picture);
         lap("decode");
-        if (!image.hasAlpha()) {
-            RuledLines.Result ruled = RuledLines.remove(image.argb(), image.width(), image.height());
-            image = new WorkingImage(image.width(), image.height(), ruled.rgb(), false,
-                    image.originalWidth(), image.originalHeight(), image.scale());
+        // A photo of a sheet lying on something: work on the sheet, seen from straight above.
+        Optional<SheetFinder.Sheet> sheet = image.hasAlpha() ? Optional.empty()
+                : SheetFinder.find(image.argb(), image.width(), image.height());
+        WorkingImage work = image;
+        Homography sheetToPicture = null;
+        if (sheet.isPresent()) {
+            Rectified r = rectify(image, sheet.get());
+            work = r.image();
+            sheetToPicture = r.toPicture();
         }
-        ForegroundSegmenter.Mask mask = new ForegroundSegmenter().segment(image);
-        if (!image.hasAlpha() && LineDrawing.isStrokes(mask)) {
-            mask = LineDrawing.closeGaps(LineDrawing.withFaintStrokes(mask, Colours.opaque(image.argb())));
+        if (!work.hasAlpha()) {
+            RuledLines.Result ruled = RuledLines.remove(work.argb(), work.width(), work.height());
+            work = new WorkingImage(work.width(), work.height(), ruled.rgb(), false,
+                    work.originalWidth(), work.originalHeight(), work.scale());
+        }
+        ForegroundSegmenter.Mask mask = new ForegroundSegmenter().segment(work);
+        if (!work.hasAlpha() && LineDrawing.isStrokes(mask)) {
+            mask = LineDrawing.closeGaps(LineDrawing.withFaintStrokes(mask, Colours.opaque(work.argb())));
         }
         lap("segment");
         FigureExtractor.Silhouette silhouette =
                 new FigureExtractor(config.joinGapFraction(), config.minPartFraction()).extract(mask);
         Polygon polygon = silhouette.polygon();
+        if (sheetToPicture != null) {
+            polygon = mapped(polygon, sheetToPicture);
+        }
         if (config.simplifyPx() > 0) {
             Polygon simplified = (Polygon) TopologyPreservingSimplifier.simplify(polygon,
                     config.simplifyPx() / image.scale());
@@ -53,6 +68,50 @@ public final class Tracer {
         timings.put("total", (System.nanoTime() - start) / 1_000_000);
         return new Outline(image.originalWidth(), image.originalHeight(), points,
                 polygon.getArea() * image.scale() * image.scale(), silhouette.warnings(), timings);
+    }
+
+    /** Share of the sheet's size left out along its edges: the paper's edge and the surface beside it. */
+    private static final double SHEET_INSET = 0.015;
+
+    private record Rectified(WorkingImage image, Homography toPicture) {
+    }
+
+    /** The sheet seen from straight above, at about its size in the picture. */
+    private static Rectified rectify(WorkingImage image, SheetFinder.Sheet sheet) {
+        double[] xs = sheet.xs();
+        double[] ys = sheet.ys();
+        double top = Math.hypot(xs[1] - xs[0], ys[1] - ys[0]);
+        double bottom = Math.hypot(xs[2] - xs[3], ys[2] - ys[3]);
+        double left = Math.hypot(xs[3] - xs[0], ys[3] - ys[0]);
+        double right = Math.hypot(xs[2] - xs[1], ys[2] - ys[1]);
+        int w = Math.max(32, (int) Math.round((top + bottom) / 2));
+        int h = Math.max(32, (int) Math.round((left + right) / 2));
+        double ix = SHEET_INSET * w;
+        double iy = SHEET_INSET * h;
+        Homography fullSheet = Homography.between(new double[] {0, w - 1, w - 1, 0}, new double[] {0, 0, h - 1, h - 1},
+                xs, ys);
+        // The inner part of the sheet, mapped to the whole new picture.
+        double[] ixs = new double[4];
+        double[] iys = new double[4];
+        double[][] inner = {{ix, iy}, {w - 1 - ix, iy}, {w - 1 - ix, h - 1 - iy}, {ix, h - 1 - iy}};
+        for (int i = 0; i < 4; i++) {
+            ixs[i] = fullSheet.x(inner[i][0], inner[i][1]);
+            iys[i] = fullSheet.y(inner[i][0], inner[i][1]);
+        }
+        Homography toPicture = Homography.between(new double[] {0, w - 1, w - 1, 0}, new double[] {0, 0, h - 1, h - 1},
+                ixs, iys);
+        int[] argb = toPicture.sample(image.argb(), image.width(), image.height(), w, h);
+        return new Rectified(new WorkingImage(w, h, argb, false, image.originalWidth(), image.originalHeight(),
+                image.scale()), toPicture);
+    }
+
+    private static Polygon mapped(Polygon polygon, Homography map) {
+        Coordinate[] ring = polygon.getExteriorRing().getCoordinates();
+        Coordinate[] out = new Coordinate[ring.length];
+        for (int i = 0; i < ring.length; i++) {
+            out[i] = new Coordinate(map.x(ring[i].x, ring[i].y), map.y(ring[i].x, ring[i].y));
+        }
+        return new GeometryFactory().createPolygon(out);
     }
 
     /**

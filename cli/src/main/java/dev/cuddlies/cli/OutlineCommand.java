@@ -59,7 +59,7 @@ final class OutlineCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(text);
         } else {
             spec.commandLine().getOut().printf("outline: %d points, %.0f px², %s%n", outline.outline().size(),
-                    outline.areaPx(), outline.warnings().isEmpty() ? "no warnings" : String.join("; ", outline.warnings()));
+                    outline.areaPx(), outline.warnings().isEmpty() ? "no warnings" : String.join("; ", outline.warnings().stream().map(Outline.Warning::describe).toList()));
         }
         return 0;
     }

@@ -82,8 +82,8 @@ final class PatternCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  seam %s long, %.0f mm allowance; PDF on %d %s sheet%s%n",
                 Length.describeCm(pattern.stitchPerimeterMm()), patternSpec.seamMm(), tiling.sheets(),
                 patternSpec.paper().name(), tiling.sheets() == 1 ? "" : "s");
-        for (String w : outline.warnings()) {
-            out.println("  outline: " + w);
+        for (Outline.Warning w : outline.warnings()) {
+            out.println("  outline: " + w.describe());
         }
         for (String w : pattern.warnings()) {
             out.println("  pattern: " + w);

@@ -181,9 +181,12 @@ public final class CuddlieMaker {
 
     private static List<String> notes(Outline outline, Pattern pattern) {
         List<String> notes = new ArrayList<>(pattern.warnings());
-        for (String w : outline.warnings()) {
-            if (w.startsWith("joined") || w.startsWith("figure touches")) {
-                notes.add(w);
+        for (Outline.Warning w : outline.warnings()) {
+            switch (w.kind()) {
+                case JOINED_PARTS, TOUCHES_EDGE, OTHER_DRAWINGS_LEFT_OUT -> notes.add(w.describe());
+                default -> {
+                    // filled holes, dropped specks, sheet and paper lines: expected, not worth a note
+                }
             }
         }
         return notes;

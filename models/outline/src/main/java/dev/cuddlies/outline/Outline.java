@@ -15,14 +15,66 @@ import java.util.Objects;
  * @param height    picture height, px
  * @param outline   polygon vertices, px; at least three
  * @param areaPx    polygon area, px²
- * @param warnings  what was done to make the figure one piece, in plain words
+ * @param warnings  what was done to the picture or the figure, one typed entry per kind
  * @param timingsMs how long each stage took, ms, in stage order
  */
 public record Outline(int width, int height, List<Point> outline, double areaPx,
-                      List<String> warnings, Map<String, Long> timingsMs) {
+                      List<Warning> warnings, Map<String, Long> timingsMs) {
 
     /** A vertex in pixel coordinates. */
     public record Point(double x, double y) {
+    }
+
+    /**
+     * Something the engine did that the user may want to know, with how many times.
+     *
+     * @param kind  what was done
+     * @param count how many (holes, parts, marks, lines); 1 for a yes/no kind
+     */
+    public record Warning(Kind kind, int count) {
+
+        /** What was done. */
+        public enum Kind {
+            /** Holes inside the figure were filled: a plush is one piece. */
+            FILLED_HOLES("filled %d hole", "filled %d holes"),
+            /** Separate parts close to the figure were bridged on (an ear behind a thin gap). */
+            JOINED_PARTS("joined %d part", "joined %d parts"),
+            /** Small marks away from the figure were left out. */
+            DROPPED_MARKS("dropped %d stray mark", "dropped %d stray marks"),
+            /** Other drawings as large as a figure were on the picture; the main one was taken. */
+            OTHER_DRAWINGS_LEFT_OUT("left out %d other drawing", "left out %d other drawings"),
+            /** The figure reaches the picture's edge: it may be cut off. */
+            TOUCHES_EDGE("figure touches the edge", "figure touches the edge"),
+            /** The picture is a photo of a sheet: its perspective was undone and only the sheet traced. */
+            SHEET_FOUND("traced the drawing on the photographed sheet", "traced the drawing on the photographed sheet"),
+            /** Printed lines of lined or grid paper were removed before tracing. */
+            RULED_LINES_REMOVED("removed %d printed paper line", "removed %d printed paper lines");
+
+            private final String one;
+            private final String many;
+
+            Kind(String one, String many) {
+                this.one = one;
+                this.many = many;
+            }
+        }
+
+        public Warning {
+            java.util.Objects.requireNonNull(kind, "kind");
+            if (count < 1) {
+                throw new IllegalArgumentException("a warning counts at least one");
+            }
+        }
+
+        /** The warning in plain English, for a console or a pattern's notes (never parsed back). */
+        public String describe() {
+            return String.format(java.util.Locale.ROOT, count == 1 ? kind.one : kind.many, count);
+        }
+    }
+
+    /** The warning of this kind, if there is one. */
+    public java.util.Optional<Warning> warning(Warning.Kind kind) {
+        return warnings.stream().filter(w -> w.kind() == kind).findFirst();
     }
 
     public Outline {

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The outline's JSON form, shared by the CLI, the model server and the skill:
- * {@code {"width":W,"height":H,"outline":[[x,y],...],"areaPx":A,"warnings":[...],"timingsMs":{...}}}.
+ * {@code {"width":W,"height":H,"outline":[[x,y],...],"areaPx":A,"warnings":[{"kind":K,"count":N,"text":T},...],
+ * "timingsMs":{...}}}. {@code kind} is an {@link Outline.Warning.Kind} name; {@code text} is for people only.
  */
 public final class OutlineJson {
 
@@ -32,7 +33,9 @@ public final class OutlineJson {
         }
         root.put("areaPx", Math.round(o.areaPx() * 10) / 10.0);
         ArrayNode warnings = root.putArray("warnings");
-        o.warnings().forEach(warnings::add);
+        for (Outline.Warning w : o.warnings()) {
+            warnings.addObject().put("kind", w.kind().name()).put("count", w.count()).put("text", w.describe());
+        }
         ObjectNode timings = root.putObject("timingsMs");
         o.timingsMs().forEach(timings::put);
         return root;
@@ -45,6 +48,15 @@ public final class OutlineJson {
     /** Reads an outline written by {@link #write}. */
     public static Outline read(String json) throws IOException {
         return fromTree(MAPPER.readTree(json));
+    }
+
+    private static Outline.Warning.Kind kindOf(String name) {
+        for (Outline.Warning.Kind k : Outline.Warning.Kind.values()) {
+            if (k.name().equals(name)) {
+                return k;
+            }
+        }
+        return null;
     }
 
     public static Outline fromTree(JsonNode root) throws IOException {
@@ -60,8 +72,14 @@ public final class OutlineJson {
             }
             list.add(new Outline.Point(p.get(0).asDouble(), p.get(1).asDouble()));
         }
-        List<String> warnings = new ArrayList<>();
-        root.path("warnings").forEach(w -> warnings.add(w.asText()));
+        List<Outline.Warning> warnings = new ArrayList<>();
+        for (JsonNode w : root.path("warnings")) {
+            Outline.Warning.Kind kind = kindOf(w.path("kind").asText());
+            // Kinds this version does not know (a newer model server) are left out, not guessed at.
+            if (kind != null && w.path("count").canConvertToInt() && w.path("count").asInt() >= 1) {
+                warnings.add(new Outline.Warning(kind, w.path("count").asInt()));
+            }
+        }
         Map<String, Long> timings = new LinkedHashMap<>();
         root.path("timingsMs").fields().forEachRemaining(e -> timings.put(e.getKey(), e.getValue().asLong()));
         return new Outline(root.get("width").asInt(), root.get("height").asInt(), list,

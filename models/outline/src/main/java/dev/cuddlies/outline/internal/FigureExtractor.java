@@ -5,6 +5,8 @@ import boofcv.alg.filter.binary.Contour;
 import boofcv.struct.ConnectRule;
 import boofcv.struct.image.GrayS32;
 import boofcv.struct.image.GrayU8;
+import dev.cuddlies.outline.Outline;
+import dev.cuddlies.outline.Outline.Warning.Kind;
 import dev.cuddlies.outline.OutlineException;
 import dev.cuddlies.outline.OutlineException.Reason;
 import georegression.struct.point.Point2D_I32;
@@ -31,6 +33,8 @@ final class FigureExtractor {
     private static final int NOISE_PX = 16;
     /** Figures smaller than this share of the picture are not taken for a figure. */
     private static final double MIN_FIGURE_FRACTION = 0.002;
+    /** A part left out that is at least this share of the figure is another drawing, not a stray mark. */
+    private static final double OTHER_DRAWING_SHARE = 0.05;
 
     private static final GeometryFactory GEOMETRY = new GeometryFactory();
 
@@ -43,7 +47,7 @@ final class FigureExtractor {
     }
 
     /** The silhouette in working pixel coordinates, with what was done to it. */
-    record Silhouette(Polygon polygon, List<String> warnings) {
+    record Silhouette(Polygon polygon, List<Outline.Warning> warnings) {
     }
 
     Silhouette extract(ForegroundSegmenter.Mask mask) throws OutlineException {
@@ -86,6 +90,7 @@ final class FigureExtractor {
         double joinGap = Math.max(2, joinGapFraction * Math.hypot(w, h));
         int joined = 0;
         int dropped = 0;
+        int otherDrawings = 0;
         int holes = countHoles(contours.get(mainIndex), mainArea);
         for (int k = 1; k < order.size(); k++) {
             int i = order.get(k);
@@ -102,7 +107,11 @@ final class FigureExtractor {
                 continue;
             }
             if (figure.distance(part) > joinGap) {
-                dropped++;
+                if (partArea >= OTHER_DRAWING_SHARE * mainArea) {
+                    otherDrawings++;
+                } else {
+                    dropped++;
+                }
                 continue;
             }
             figure = bridge(figure, part, partArea, size);
@@ -113,18 +122,21 @@ final class FigureExtractor {
             throw new OutlineException(Reason.NO_FIGURE, "no figure found: the figure is too thin to trace");
         }
 
-        List<String> warnings = new ArrayList<>();
+        List<Outline.Warning> warnings = new ArrayList<>();
         if (holes > 0) {
-            warnings.add(plural("filled %d hole", holes));
+            warnings.add(new Outline.Warning(Kind.FILLED_HOLES, holes));
         }
         if (joined > 0) {
-            warnings.add(plural("joined %d part", joined + 1));
+            warnings.add(new Outline.Warning(Kind.JOINED_PARTS, joined + 1));
         }
         if (dropped > 0) {
-            warnings.add(plural("dropped %d stray mark", dropped));
+            warnings.add(new Outline.Warning(Kind.DROPPED_MARKS, dropped));
+        }
+        if (otherDrawings > 0) {
+            warnings.add(new Outline.Warning(Kind.OTHER_DRAWINGS_LEFT_OUT, otherDrawings));
         }
         if (touchesEdge(figure, w, h)) {
-            warnings.add("figure touches the edge");
+            warnings.add(new Outline.Warning(Kind.TOUCHES_EDGE, 1));
         }
         return new Silhouette(GEOMETRY.createPolygon(figure.getExteriorRing().getCoordinates()), warnings);
     }
@@ -134,10 +146,6 @@ final class FigureExtractor {
             p.x += dx;
             p.y += dy;
         }
-    }
-
-    private static String plural(String format, int n) {
-        return String.format(format, n) + (n == 1 ? "" : "s");
     }
 
     /** Holes that matter: at least 0.2 % of the part and 64 px (smaller ones are eye highlights). */

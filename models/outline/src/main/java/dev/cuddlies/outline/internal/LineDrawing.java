@@ -26,7 +26,7 @@ final class LineDrawing {
     static boolean isStrokes(ForegroundSegmenter.Mask mask) {
         int w = mask.width();
         int h = mask.height();
-        long total = count(mask.inside(), w, mask.x0(), mask.y0(), mask.x1(), mask.y1());
+        long total = mask.x1() <= mask.x0() ? 0 : count(mask.inside(), w, mask.x0(), mask.y0(), mask.x1(), mask.y1());
         if (total < TOO_LITTLE_FOR_A_FIGURE * w * h) {
             return true; // faint strokes alone, or nothing: only the stroke detector can tell
         }
@@ -62,6 +62,9 @@ final class LineDrawing {
 
     /** The mask with pen-lift gaps closed (a morphological closing), its region grown to hold it. */
     static ForegroundSegmenter.Mask closeGaps(ForegroundSegmenter.Mask mask) {
+        if (mask.x1() <= mask.x0() || mask.y1() <= mask.y0()) {
+            return mask; // nothing at all: the extractor says there is no figure
+        }
         int w = mask.width();
         int h = mask.height();
         int r = Math.max(4, (int) Math.round(GAP_FRACTION * Math.hypot(w, h)));

@@ -40,10 +40,12 @@ public final class Tracer {
             work = r.image();
             sheetToPicture = r.toPicture();
         }
+        int ruledLines = 0;
         if (!work.hasAlpha()) {
             RuledLines.Result ruled = RuledLines.remove(work.argb(), work.width(), work.height());
             work = new WorkingImage(work.width(), work.height(), ruled.rgb(), false,
                     work.originalWidth(), work.originalHeight(), work.scale());
+            ruledLines = ruled.lines();
         }
         ForegroundSegmenter.Mask mask = new ForegroundSegmenter().segment(work);
         if (!work.hasAlpha() && LineDrawing.isStrokes(mask)) {
@@ -66,8 +68,16 @@ public final class Tracer {
         List<Outline.Point> points = toPicture(polygon, image);
         lap("contour");
         timings.put("total", (System.nanoTime() - start) / 1_000_000);
+        List<Outline.Warning> warnings = new ArrayList<>();
+        if (sheet.isPresent()) {
+            warnings.add(new Outline.Warning(Outline.Warning.Kind.SHEET_FOUND, 1));
+        }
+        if (ruledLines > 0) {
+            warnings.add(new Outline.Warning(Outline.Warning.Kind.RULED_LINES_REMOVED, ruledLines));
+        }
+        warnings.addAll(silhouette.warnings());
         return new Outline(image.originalWidth(), image.originalHeight(), points,
-                polygon.getArea() * image.scale() * image.scale(), silhouette.warnings(), timings);
+                polygon.getArea() * image.scale() * image.scale(), warnings, timings);
     }
 
     /** Share of the sheet's size left out along its edges: the paper's edge and the surface beside it. */

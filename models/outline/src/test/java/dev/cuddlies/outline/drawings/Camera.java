@@ -67,6 +67,43 @@ final class Camera {
         return img;
     }
 
+    /** Three box blurs: close to a Gaussian of {@code sigma}, in time independent of it (wide shadows). */
+    static float[] wideBlur(float[] src, int w, int h, double sigma) {
+        int r = Math.max(1, (int) Math.round(Math.sqrt(sigma * sigma * 4 + 1) / 2)); // 3 boxes of 2r+1
+        float[] a = src;
+        for (int pass = 0; pass < 3; pass++) {
+            a = box(a, w, h, r);
+        }
+        return a;
+    }
+
+    private static float[] box(float[] src, int w, int h, int r) {
+        float[] tmp = new float[src.length];
+        float[] out = new float[src.length];
+        float norm = 1f / (2 * r + 1);
+        for (int y = 0; y < h; y++) {
+            float sum = 0;
+            for (int k = -r; k <= r; k++) {
+                sum += src[y * w + Math.max(0, Math.min(w - 1, k))];
+            }
+            for (int x = 0; x < w; x++) {
+                tmp[y * w + x] = sum * norm;
+                sum += src[y * w + Math.min(w - 1, x + r + 1)] - src[y * w + Math.max(0, x - r)];
+            }
+        }
+        for (int x = 0; x < w; x++) {
+            float sum = 0;
+            for (int k = -r; k <= r; k++) {
+                sum += tmp[Math.max(0, Math.min(h - 1, k)) * w + x];
+            }
+            for (int y = 0; y < h; y++) {
+                out[y * w + x] = sum * norm;
+                sum += tmp[Math.min(h - 1, y + r + 1) * w + x] - tmp[Math.max(0, y - r) * w + x];
+            }
+        }
+        return out;
+    }
+
     static float[] gaussian(float[] src, int w, int h, double sigma) {
         int r = (int) Math.ceil(3 * sigma);
         float[] kernel = new float[2 * r + 1];

@@ -143,7 +143,7 @@ final class Surfaces {
                 a[y * w + x] = m.getRaster().getSample(x, y, 0) / 255f;
             }
         }
-        a = Camera.gaussian(a, w, h, blurPx / 2.0);
+        a = Camera.wideBlur(a, w, h, blurPx / 2.0);
         int[] px = photo.getRGB(0, 0, w, h, null, 0, w);
         for (int i = 0; i < px.length; i++) {
             float f = 1 - (1 - factor) * a[i];

@@ -9,9 +9,9 @@ cd "$(dirname "$0")/.."
 split=${1:-tuning}
 per_group=${2:-6}
 out=${3:-target/drawings-$split}
-mvn -q -o -B test-compile -pl models
-mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath -pl models -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
-cp="models/target/test-classes:models/target/classes:$(cat models/target/test.classpath)"
+mvn -q -o -B test-compile -pl models/outline
+mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath -pl models/outline -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
+cp="models/outline/target/test-classes:models/outline/target/classes:$(cat models/outline/target/test.classpath)"
 rm -rf "$out" && mkdir -p "$out"
 java -Djava.awt.headless=true -cp "$cp" dev.cuddlies.outline.drawings.DrawingSetWriter "$out/set" "$split" "$per_group"
 SCORER=../shared/examples/score.py scripts/score-examples.sh "$out/set" "$out/predictions"

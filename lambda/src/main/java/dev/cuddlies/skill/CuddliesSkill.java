@@ -34,6 +34,8 @@ public final class CuddliesSkill {
                 .withSkillId(config.skillId())
                 .withApiClient(new TimedApiClient(ALEXA_API_TIMEOUT))
                 .addRequestInterceptor(logging)
+                // A progressive response goes out on another thread: the answer waits until it has gone.
+                .addResponseInterceptor(new ProgressiveResponse.AwaitSent(ALEXA_API_TIMEOUT))
                 .addResponseInterceptor(logging)
                 .addRequestHandlers(handlers(config, services, clock).toArray(new RequestHandler[0]))
                 .addExceptionHandler(new PoliteErrorHandler())

@@ -2,6 +2,7 @@ package dev.cuddlies.maker;
 
 import dev.cuddlies.outline.Outline;
 import dev.cuddlies.outline.OutlineException;
+import dev.cuddlies.outline.OutlineJson;
 import dev.cuddlies.pattern.Pattern;
 import dev.cuddlies.pattern.PatternException;
 import dev.cuddlies.pattern.PatternFiles;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -107,6 +109,36 @@ public final class CuddlieMaker {
             return e.timedOut() ? new MakeResult.TooSlow("the pattern maker") : new MakeResult.Unavailable("the pattern maker");
         }
 
+        return patternFrom(outline, request, baseSpec, budget, userKey, Optional.of(picture));
+    }
+
+    /**
+     * A new pattern from the outline stored with an earlier one (another size or paper), without a
+     * picture: {@code patternId}'s outline, or the newest stored one when empty or not found.
+     */
+    public MakeResult remake(String alexaUserId, Optional<String> patternId, PatternRequest request,
+                             PatternSpec baseSpec, Budget budget) {
+        String userKey = userKeys.of(alexaUserId);
+        Outline outline;
+        try {
+            Optional<String> key = storedOutline(userKey, patternId, budget);
+            if (key.isEmpty()) {
+                return new MakeResult.NoPattern();
+            }
+            byte[] json = store.get(key.get(), limits.maxPictureBytes(), budget.forCall(limits.storageCall()));
+            outline = OutlineJson.read(new String(json, StandardCharsets.UTF_8));
+        } catch (StorageException e) {
+            return storageFailure(e, "your patterns");
+        } catch (IOException e) {
+            LOG.error("stored outline could not be read", e);
+            return new MakeResult.NoPattern();
+        }
+        return patternFrom(outline, request, baseSpec, budget, userKey, Optional.empty());
+    }
+
+    /** Builds, stores and reads back the pattern; only then deletes the picture, if there is one. */
+    private MakeResult patternFrom(Outline outline, PatternRequest request, PatternSpec baseSpec, Budget budget,
+                                   String userKey, Optional<StoredObject> picture) {
         PatternSpec spec = baseSpec.withHeightMm(request.heightMm());
         Pattern pattern;
         Map<String, byte[]> files;
@@ -131,18 +163,37 @@ public final class CuddlieMaker {
         }
 
         boolean pictureKept = false;
-        try {
-            store.delete(picture.key(), budget.forCall(limits.storageCall()));
-        } catch (StorageException e) {
-            // The pattern is safe; the bucket's lifecycle rule removes the picture within a day.
-            LOG.warn("picture not deleted after the pattern was stored: {}", e.kind());
-            pictureKept = true;
+        if (picture.isPresent()) {
+            try {
+                store.delete(picture.get().key(), budget.forCall(limits.storageCall()));
+            } catch (StorageException e) {
+                // The pattern is safe; the bucket's lifecycle rule removes the picture within a day.
+                LOG.warn("picture not deleted after the pattern was stored: {}", e.kind());
+                pictureKept = true;
+            }
         }
         PdfWriter.Tiling tiling = PdfWriter.Tiling.of(PatternDrawing.of(pattern), spec.paper());
         return new MakeResult.Made(patternId, pattern.figureHeightMm(), pattern.figureWidthMm(),
                 pattern.pieces().stream().map(Piece::label).toList(), tiling.sheets(), spec.paper().name(),
                 notes(outline, pattern), request.limited(),
-                link(prefix + PatternFiles.PDF), link(prefix + PatternFiles.PREVIEW), pictureKept);
+                link(prefix + PatternFiles.PDF), link(prefix + PatternFiles.PREVIEW), pictureKept,
+                picture.isPresent() ? MakeResult.Source.PICTURE : MakeResult.Source.STORED_OUTLINE);
+    }
+
+    /** The stored outline of {@code patternId}, or the newest one. */
+    private Optional<String> storedOutline(String userKey, Optional<String> patternId, Budget budget)
+            throws StorageException {
+        List<StoredObject> stored = store.list(UserKeys.patternsPrefix(userKey), budget.forCall(limits.storageCall()));
+        List<StoredObject> outlines = stored.stream().filter(o -> o.key().endsWith("/" + PatternFiles.OUTLINE)).toList();
+        if (patternId.isPresent()) {
+            String wanted = UserKeys.patternPrefix(userKey, patternId.get()) + PatternFiles.OUTLINE;
+            Optional<StoredObject> exact = outlines.stream().filter(o -> o.key().equals(wanted)).findFirst();
+            if (exact.isPresent()) {
+                return Optional.of(exact.get().key());
+            }
+        }
+        // Pattern ids start with their UTC time, so the greatest key is the newest.
+        return outlines.stream().map(StoredObject::key).max(Comparator.naturalOrder());
     }
 
     private Optional<StoredObject> newestPicture(String userKey, Budget budget) throws StorageException {

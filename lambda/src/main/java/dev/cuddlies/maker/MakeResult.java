@@ -23,10 +23,23 @@ public sealed interface MakeResult {
      * @param pdfLink        where to download the PDF, when the store gives links
      * @param previewLink    where to see the preview, when the store gives links
      * @param pictureKept    the picture could not be deleted (it expires on its own)
+     * @param source         whether a picture or a stored outline was made into this pattern
      */
     record Made(String patternId, double heightMm, double widthMm, List<String> pieces, int sheets, String paper,
                 List<String> notes, boolean sizeLimited, Optional<URI> pdfLink, Optional<URI> previewLink,
-                boolean pictureKept) implements MakeResult {
+                boolean pictureKept, Source source) implements MakeResult {
+    }
+
+    /** What a pattern was made from. */
+    enum Source {
+        /** The user's newest picture, deleted once the pattern was stored. */
+        PICTURE,
+        /** The outline kept from an earlier pattern (a follow-up: another size or paper); no picture involved. */
+        STORED_OUTLINE
+    }
+
+    /** A follow-up asked for the last pattern, but none is stored for this user. */
+    record NoPattern() implements MakeResult {
     }
 
     /** No picture under the user's uploads. */

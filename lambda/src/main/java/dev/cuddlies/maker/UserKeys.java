@@ -38,6 +38,11 @@ public final class UserKeys {
         return "uploads/" + userKey + "/";
     }
 
+    /** Every pattern of the user, one folder each. */
+    public static String patternsPrefix(String userKey) {
+        return "patterns/" + userKey + "/";
+    }
+
     public static String patternPrefix(String userKey, String patternId) {
         return "patterns/" + userKey + "/" + patternId + "/";
     }

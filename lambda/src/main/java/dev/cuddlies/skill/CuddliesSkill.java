@@ -12,7 +12,14 @@ import dev.cuddlies.skill.handler.MakeCuddlieHandler;
 import dev.cuddlies.skill.handler.NavigateHomeHandler;
 import dev.cuddlies.skill.handler.SessionEndedHandler;
 import dev.cuddlies.skill.handler.StopHandler;
+import dev.cuddlies.skill.handler.NoHandler;
+import dev.cuddlies.skill.handler.RepeatHandler;
+import dev.cuddlies.skill.handler.ResizePatternHandler;
+import dev.cuddlies.skill.handler.StartOverHandler;
 import dev.cuddlies.skill.handler.WarmthHandlers;
+import dev.cuddlies.skill.handler.YesHandler;
+import dev.cuddlies.skill.interceptor.LastSpeechInterceptor;
+import dev.cuddlies.warmth.ReadingLog;
 import dev.cuddlies.skill.interceptor.LoggingInterceptor;
 import dev.cuddlies.skill.interceptor.PoliteErrorHandler;
 
@@ -37,6 +44,7 @@ public final class CuddliesSkill {
                 // A progressive response goes out on another thread: the answer waits until it has gone.
                 .addResponseInterceptor(new ProgressiveResponse.AwaitSent(ALEXA_API_TIMEOUT))
                 .addResponseInterceptor(logging)
+                .addResponseInterceptor(new LastSpeechInterceptor())
                 .addRequestHandlers(handlers(config, services, clock).toArray(new RequestHandler[0]))
                 .addExceptionHandler(new PoliteErrorHandler())
                 .build();
@@ -44,16 +52,23 @@ public final class CuddliesSkill {
 
     /** The request handlers, in dispatch order. */
     public static List<RequestHandler> handlers(AppConfig config, Services services, Clock clock) {
+        ReadingLog readings = new ReadingLog(services.store());
         return List.of(
                 new LaunchHandler(),
                 new MakeCuddlieHandler(services.maker(), clock, config.answerBudget()),
+                new ResizePatternHandler(services.maker(), clock, config.answerBudget()),
                 new HelpHandler(),
-                new StopHandler(),
+                new StopHandler(services.warmth()),
                 new FallbackHandler(),
                 new NavigateHomeHandler(),
-                WarmthHandlers.warmUp(services.warmth()),
-                WarmthHandlers.stop(services.warmth()),
-                WarmthHandlers.status(services.warmth()),
+                new YesHandler(),
+                new NoHandler(),
+                new StartOverHandler(),
+                new RepeatHandler(),
+                WarmthHandlers.warmUp(services.warmth(), readings),
+                WarmthHandlers.stop(services.warmth(), readings),
+                WarmthHandlers.status(services.warmth(), readings),
+                WarmthHandlers.timeToWarm(services.warmth(), readings),
                 new SessionEndedHandler());
     }
 }

@@ -6,51 +6,78 @@ import dev.cuddlies.outline.OutlineException;
 
 import java.util.Locale;
 
-/** Everything the skill says, in one place. Plain sentences; never an exception's own text. */
+/**
+ * Everything the skill says, in one place. Plain sentences, never an exception's own text. A spoken
+ * answer is at most two sentences and about 30 words; details go to the card in the Alexa app.
+ */
 public final class Messages {
 
-    public static final String SKILL_NAME = "Cuddlie Maker";
+    /** The written brand; the invocation name is "cuddly maker" (what speech recognition hears). */
+    public static final String SKILL_NAME = "Cuddlies";
 
-    public static final String WELCOME = "Welcome to Cuddlie Maker. I turn a picture of your child's favourite "
-            + "cartoon into a sewing pattern for a cuddly toy. Once you've uploaded a picture, say: make a cuddlie "
-            + "from my picture.";
-    public static final String WELCOME_REPROMPT = "Say: make a cuddlie from my picture. Or say help.";
-    public static final String HELP = "Upload a picture of one cartoon figure on a plain background, then say: "
-            + "make a cuddlie from my picture. You can ask for a size, like a big cuddlie, or a forty centimetre "
-            + "cuddlie. I'll make a printable pattern with a front, a back and a turning gap, send it to your Alexa "
-            + "app, and delete your picture. What would you like to do?";
-    public static final String HELP_REPROMPT = "Say: make a cuddlie from my picture.";
+    public static final String WELCOME = "Welcome to Cuddlies! Send me a picture of your child's favourite cartoon, "
+            + "then say: make a teddy.";
+    public static final String WELCOME_REPROMPT = "Say: make a teddy, or help.";
+    public static final String HELP_REPROMPT = "What would you like: make a teddy, or warm it up?";
     public static final String GOODBYE = "Goodbye. Happy sewing!";
-    public static final String FALLBACK = "Sorry, Cuddlie Maker can't help with that. You can say: make a cuddlie "
-            + "from my picture, or help.";
-    public static final String ERROR = "Sorry, something went wrong on my side. Nothing was lost. Please try again "
-            + "in a minute, or say help.";
-    public static final String PROGRESS = "Tracing your picture. This takes a few seconds.";
+    public static final String FALLBACK = "Sorry, I can't help with that. Say: make a teddy, warm it up, or help.";
+    public static final String ERROR = "Sorry, something went wrong on my side, but nothing was lost. Please try "
+            + "again in a minute, or say help.";
 
-    public static final String NO_PICTURE = "I don't have a picture from you yet. Upload a picture of one cartoon "
-            + "figure on a plain background, then ask me again to make a cuddlie. The Cuddlie Maker card in your "
-            + "Alexa app says how.";
+    public static final String NO_PICTURE = "I don't have a picture from you yet. Upload one cartoon figure on a plain "
+            + "background as the card in your Alexa app shows, then ask me again.";
     public static final String NO_PICTURE_CARD = "Upload a picture first. Until the upload page exists, run:\n"
             + "java -jar cuddlies.jar upload PICTURE --user <your Alexa user id>\n"
             + "One cartoon figure on a plain or paper background works best.";
+    public static final String NO_PATTERN = "I haven't made a pattern for you yet. Send me a picture, then say: make a teddy.";
+
+    public static final String OFFER_SIZE = "Want a different size?";
+    public static final String OFFER_SIZE_REPROMPT = "Want a different size? Say bigger, smaller, or no.";
+    public static final String ASK_SIZE = "Small, medium, big or giant?";
+    public static final String ASK_CHANGE = "Bigger or smaller?";
+    public static final String NO_THANKS = "Okay. Happy sewing!";
+    public static final String NOTHING_ASKED = "Say: make a teddy, or warm it up.";
+    public static final String START_OVER = "Okay, let's start again. Say: make a teddy, or warm it up.";
 
     private Messages() {
     }
 
+    public static String help(Locale locale) {
+        return "Send a picture of one cartoon figure, then say: make a teddy, or make a "
+                + LocaleSpeech.height(PatternRequest.MEDIUM_MM, locale) + " teddy. When the toy is sewn with its "
+                + "heater, say: warm it up.";
+    }
+
+    /** "Bigger, smaller, or a size like 12 inches?" */
+    public static String askNewSize(Locale locale) {
+        return "Bigger, smaller, or a size like " + LocaleSpeech.sizeExample(locale) + "?";
+    }
+
+    /** A number without a unit: "Is that 40 inches or 40 centimetres?" (the locale's own unit first). */
+    public static String askUnit(double number, Locale locale) {
+        String n = Math.rint(number) == number ? String.valueOf((long) number) : String.valueOf(number);
+        return LocaleSpeech.inches(locale) ? "Is that " + n + " inches or " + n + " centimeters?"
+                : "Is that " + n + " centimetres or " + n + " inches?";
+    }
+
+    /** A unit that was not understood. */
+    public static String askUnit(Locale locale) {
+        return LocaleSpeech.inches(locale) ? "Inches or centimeters?" : "Centimetres or inches?";
+    }
+
     public static String refused(OutlineException.Reason reason) {
         String why = switch (reason) {
-            case NOT_AN_IMAGE -> "The file you uploaded isn't a picture I can read. PNG, JPEG, GIF, BMP and WebP work.";
+            case NOT_AN_IMAGE -> "That file isn't a picture I can read; PNG, JPEG, GIF, BMP and WebP work.";
             case CORRUPT -> "Your picture seems to be damaged or only half uploaded.";
             case TOO_LARGE -> "Your picture is too large for me.";
             case TOO_SMALL -> "Your picture is too small for me to trace.";
-            case NO_FIGURE -> "I couldn't find a figure in your picture. One cartoon figure on a plain background "
-                    + "works best.";
+            case NO_FIGURE -> "I couldn't find a figure in your picture; one cartoon figure on a plain background works best.";
         };
-        return why + " Your picture is still there; upload a new one and ask me again.";
+        return why + " Upload another one and ask me again.";
     }
 
     public static String notSewable() {
-        return "The figure is too thin to sew at that size. Try asking for a bigger cuddlie. Your picture is still there.";
+        return "The figure is too thin to sew at that size. Try a bigger one; your picture is still there.";
     }
 
     public static String tooSlow() {
@@ -61,59 +88,44 @@ public final class Messages {
         return "I couldn't reach the pattern maker just now. Your picture is safe; please try again in a minute.";
     }
 
-    /** "a 30 centimetre pattern with a front, a back and a turning gap, on 4 A4 pages." */
+    /** "Done! Your 12 inch pattern is in your Alexa app, on 4 letter pages." The offer follows it. */
     public static String made(MakeResult.Made m, Locale locale) {
-        StringBuilder s = new StringBuilder("Done! I made ");
-        s.append(article(heightWords(m.heightMm(), locale))).append(' ')
-                .append(heightWords(m.heightMm(), locale)).append(" pattern with a front, a back");
-        if (m.pieces().stream().anyMatch(p -> p.startsWith("GUSSET"))) {
-            s.append(", a side strip");
-        }
-        s.append(" and a turning gap, on ").append(m.sheets()).append(' ').append(paperWords(m.paper()))
-                .append(m.sheets() == 1 ? " page. " : " pages. ");
+        String height = LocaleSpeech.height(m.heightMm(), locale);
+        String pages = m.sheets() + " " + paperWords(m.paper()) + (m.sheets() == 1 ? " page" : " pages");
         if (m.sizeLimited()) {
-            s.append(String.format(Locale.ROOT, "I can make cuddlies from %d to %d %s tall, so I made it %s. ",
-                    (int) (PatternRequest.MIN_MM / 10), (int) (PatternRequest.MAX_MM / 10), cm(locale, true),
-                    heightWords(m.heightMm(), locale)));
+            return String.format(Locale.ROOT, "I make toys from %s to %s tall, so your %s pattern is in your Alexa app, on %s.",
+                    plural(PatternRequest.MIN_MM, locale), plural(PatternRequest.MAX_MM, locale), height, pages);
         }
-        if (m.notes().stream().anyMatch(n -> n.startsWith("widened"))) {
-            s.append("I made some thin parts wider so they can be turned right side out. ");
-        }
-        s.append("I've sent it to your Alexa app. ");
-        s.append(m.pictureKept() ? "Your picture will be deleted within a day; only the outline is kept."
-                : "Your picture has been deleted; only the outline is kept.");
-        return s.toString();
+        return "Done! Your " + height + " pattern is in your Alexa app, on " + pages + ".";
     }
 
+    /** The card: what the spoken answer leaves out. */
     public static String madeCardText(MakeResult.Made m, String pdfLink) {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%.0f cm (%.0f in) tall, %.0f cm (%.0f in) wide.%n",
                 m.heightMm() / 10, m.heightMm() / 25.4, m.widthMm() / 10, m.widthMm() / 25.4));
+        s.append("A front, a mirrored back").append(m.pieces().stream().anyMatch(p -> p.startsWith("GUSSET"))
+                ? ", a side strip" : "").append(" and a turning gap.\n");
         s.append("Pieces: ").append(String.join(", ", m.pieces())).append(".\n");
         s.append(String.format(Locale.ROOT, "%d %s page%s; print at 100%% and check the 5 cm square.%n", m.sheets(),
                 paperWords(m.paper()), m.sheets() == 1 ? "" : "s"));
+        if (m.sizeLimited()) {
+            s.append(String.format(Locale.ROOT, "Sizes go from %.0f to %.0f cm; yours was limited to the nearest.%n",
+                    PatternRequest.MIN_MM / 10, PatternRequest.MAX_MM / 10));
+        }
         m.notes().forEach(n -> s.append("Note: ").append(n).append(".\n"));
+        if (m.source() == MakeResult.Source.PICTURE) {
+            s.append(m.pictureKept() ? "Your picture will be deleted within a day; only the outline is kept.\n"
+                    : "Your picture has been deleted; only the outline is kept.\n");
+        }
         if (pdfLink != null) {
             s.append("Download the PDF (link valid for 7 days): ").append(pdfLink);
         }
         return s.toString();
     }
 
-    static String heightWords(double mm, Locale locale) {
-        if (Locale.US.equals(locale)) {
-            return String.format(Locale.ROOT, "%d inch", Math.round(mm / 25.4));
-        }
-        return String.format(Locale.ROOT, "%d %s", Math.round(mm / 10), cm(locale, false));
-    }
-
-    private static String cm(Locale locale, boolean plural) {
-        String word = Locale.US.equals(locale) || Locale.CANADA.equals(locale) ? "centimeter" : "centimetre";
-        return plural ? word + "s" : word;
-    }
-
-    private static String article(String words) {
-        // "an 8 inch", "an 11 inch", "an 18 centimetre", "an 80 centimetre": said as "eight", "eleven", "eighteen", "eighty".
-        String number = words.split(" ")[0];
-        return number.startsWith("8") || number.equals("11") || number.equals("18") ? "an" : "a";
+    /** "4 inches", "100 centimetres": a range end. */
+    private static String plural(double mm, Locale locale) {
+        return LocaleSpeech.height(mm, locale) + (LocaleSpeech.inches(locale) ? "es" : "s");
     }
 
     private static String paperWords(String paper) {

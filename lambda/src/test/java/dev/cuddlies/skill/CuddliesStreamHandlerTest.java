@@ -66,8 +66,8 @@ class CuddliesStreamHandlerTest {
     void launchWelcomesAndKeepsTheSessionOpen() throws Exception {
         JsonNode a = skill.call("launch");
 
-        assertThat(speech(a)).contains("Welcome to Cuddlie Maker");
-        assertThat(a.path("response").path("reprompt").path("outputSpeech").path("ssml").asText()).contains("make a cuddlie");
+        assertThat(speech(a)).contains("Welcome to Cuddlies");
+        assertThat(a.path("response").path("reprompt").path("outputSpeech").path("ssml").asText()).contains("make a teddy");
         assertThat(a.path("response").path("shouldEndSession").asBoolean()).isFalse();
         assertThat(a.path("response").path("card").path("type").asText()).isEqualTo("Simple");
     }
@@ -87,14 +87,16 @@ class CuddliesStreamHandlerTest {
 
         JsonNode a = skill.call("make-cuddlie");
 
-        assertThat(speech(a)).contains("Done! I made a 30 centimetre pattern with a front, a back and a turning gap")
-                .contains("A4 pages").contains("Your picture has been deleted");
+        assertThat(speech(a)).contains("Done! Your 30 centimetre pattern is in your Alexa app, on")
+                .contains("A4 pages").endsWith("Want a different size?</speak>");
         JsonNode card = a.path("response").path("card");
         assertThat(card.path("type").asText()).isEqualTo("Standard");
-        assertThat(card.path("text").asText()).contains("Download the PDF").contains("https://cuddlies.example.test/files/patterns/");
+        assertThat(card.path("text").asText()).contains("Download the PDF").contains("https://cuddlies.example.test/files/patterns/")
+                .contains("a mirrored back and a turning gap").contains("Your picture has been deleted");
         assertThat(card.path("image").path("largeImageUrl").asText()).endsWith("/preview.png");
         assertThat(a.path("response").path("directives")).isEmpty();
-        assertThat(a.path("response").path("shouldEndSession").asBoolean()).isTrue();
+        assertThat(a.path("response").path("shouldEndSession").asBoolean()).isFalse();
+        assertThat(a.path("sessionAttributes").path("offer").asText()).isEqualTo("DIFFERENT_SIZE");
         assertThat(picture).doesNotExist();
         assertThat(patternFiles()).containsExactlyInAnyOrder("outline.json", "pattern.pdf", "pattern.svg", "preview.png");
         // Before the slow part, a progressive response went to Alexa's directive service.
@@ -120,12 +122,12 @@ class CuddliesStreamHandlerTest {
     @Test
     void sizeSlotsAreUnderstoodAndSillySizesLimitedOutLoud() throws Exception {
         upload();
-        assertThat(speech(skill.call("make-cuddlie-big"))).contains("a 45 centimetre pattern");
+        assertThat(speech(skill.call("make-cuddlie-big"))).contains("Your 45 centimetre pattern");
         upload();
-        assertThat(speech(skill.call("make-cuddlie-40cm"))).contains("a 40 centimetre pattern");
+        assertThat(speech(skill.call("make-cuddlie-40cm"))).contains("Your 40 centimetre pattern");
         upload();
-        assertThat(speech(skill.call("make-cuddlie-500cm"))).contains("a 100 centimetre pattern")
-                .contains("I can make cuddlies from 10 to 100 centimetres tall, so I made it 100 centimetre");
+        assertThat(speech(skill.call("make-cuddlie-500cm")))
+                .contains("I make toys from 10 centimetres to 100 centimetres tall, so your 100 centimetre pattern");
     }
 
     @Test
@@ -136,14 +138,15 @@ class CuddliesStreamHandlerTest {
 
         JsonNode a = skill.call("make-cuddlie");
 
-        assertThat(speech(a)).contains("I couldn't find a figure").contains("Your picture is still there");
+        assertThat(speech(a)).contains("I couldn't find a figure").contains("Upload another one");
         assertThat(picture).exists();
         assertThat(data.resolve("patterns")).doesNotExist();
     }
 
     @Test
     void builtInIntentsAnswer() throws Exception {
-        assertThat(speech(skill.call("help"))).contains("Upload a picture of one cartoon figure");
+        assertThat(speech(skill.call("help"))).contains("Send a picture of one cartoon figure")
+                .contains("warm it up");
         JsonNode stop = skill.call("stop");
         assertThat(speech(stop)).contains("Goodbye");
         assertThat(stop.path("response").path("shouldEndSession").asBoolean()).isTrue();

@@ -6,29 +6,34 @@ import com.amazon.ask.model.IntentRequest;
 import com.amazon.ask.model.Response;
 import dev.cuddlies.skill.RequestFacts;
 import dev.cuddlies.skill.WarmthMessages;
+import dev.cuddlies.warmth.Reading;
+import dev.cuddlies.warmth.ReadingLog;
 import dev.cuddlies.warmth.WarmRequest;
+import dev.cuddlies.warmth.WarmupEstimate;
 import dev.cuddlies.warmth.WarmthOutcome;
 import dev.cuddlies.warmth.WarmthService;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** The three warmth intents; each reads slots, calls the warmth core and says what actually happens. */
+/** The warmth intents; each reads slots, calls the warmth core and says what actually happens. */
 public final class WarmthHandlers {
 
     public static final String WARM_UP = "WarmUpIntent";
     public static final String STOP_WARMING = "StopWarmingIntent";
     public static final String STATUS = "WarmthStatusIntent";
+    public static final String TIME_TO_WARM = "TimeToWarmIntent";
 
     private WarmthHandlers() {
     }
 
     /** "warm it up", "warm my cuddlie to 36 degrees", "warm it for 20 minutes". */
-    public static IntentRequestHandler warmUp(Optional<WarmthService> warmth) {
-        return new Handler(WARM_UP, warmth, (input) -> {
+    public static IntentRequestHandler warmUp(Optional<WarmthService> warmth, ReadingLog log) {
+        return new Handler(WARM_UP, warmth, log, (input) -> {
             Optional<Double> degrees = RequestFacts.slotValue(input, "temperature").flatMap(WarmthHandlers::number);
             Optional<Duration> duration = RequestFacts.slotValue(input, "duration").flatMap(WarmthHandlers::duration);
             boolean us = Locale.US.equals(RequestFacts.locale(input));
@@ -37,13 +42,25 @@ public final class WarmthHandlers {
     }
 
     /** "turn it off", "stop warming". */
-    public static IntentRequestHandler stop(Optional<WarmthService> warmth) {
-        return new Handler(STOP_WARMING, warmth, input -> WarmthService::stop);
+    public static IntentRequestHandler stop(Optional<WarmthService> warmth, ReadingLog log) {
+        return new Handler(STOP_WARMING, warmth, log, input -> WarmthService::stop);
     }
 
     /** "how warm is my cuddlie", "is it on". */
-    public static IntentRequestHandler status(Optional<WarmthService> warmth) {
-        return new Handler(STATUS, warmth, input -> WarmthService::status);
+    public static IntentRequestHandler status(Optional<WarmthService> warmth, ReadingLog log) {
+        return new Handler(STATUS, warmth, log, input -> WarmthService::status);
+    }
+
+    /** "how long until it's warm": an estimate from the readings heard so far, or that it can't tell. */
+    public static IntentRequestHandler timeToWarm(Optional<WarmthService> warmth, ReadingLog log) {
+        return new Handler(TIME_TO_WARM, warmth, log, input -> WarmthService::status) {
+            @Override
+            String say(WarmthOutcome outcome, List<Reading> readings, Locale locale) {
+                Optional<Duration> estimate = outcome instanceof WarmthOutcome.On on
+                        ? WarmupEstimate.until(readings, on.targetC()) : Optional.empty();
+                return WarmthMessages.timeToWarm(outcome, estimate, locale);
+            }
+        };
     }
 
     private static Optional<Double> number(String s) {
@@ -62,16 +79,22 @@ public final class WarmthHandlers {
         }
     }
 
-    private static final class Handler implements IntentRequestHandler {
+    private static class Handler implements IntentRequestHandler {
         private final String intent;
         private final Optional<WarmthService> warmth;
+        private final ReadingLog log;
         private final Function<HandlerInput, Function<WarmthService, WarmthOutcome>> command;
 
-        Handler(String intent, Optional<WarmthService> warmth,
+        Handler(String intent, Optional<WarmthService> warmth, ReadingLog log,
                 Function<HandlerInput, Function<WarmthService, WarmthOutcome>> command) {
             this.intent = intent;
             this.warmth = warmth;
+            this.log = log;
             this.command = command;
+        }
+
+        String say(WarmthOutcome outcome, List<Reading> readings, Locale locale) {
+            return WarmthMessages.say(outcome, locale);
         }
 
         @Override
@@ -85,7 +108,10 @@ public final class WarmthHandlers {
                 return input.getResponseBuilder().withSpeech(WarmthMessages.NO_HEATER).withShouldEndSession(true).build();
             }
             WarmthOutcome outcome = command.apply(input).apply(warmth.get());
-            return input.getResponseBuilder().withSpeech(WarmthMessages.say(outcome, RequestFacts.locale(input)))
+            Optional<Reading> heard = outcome instanceof WarmthOutcome.Warming w ? w.reading()
+                    : outcome instanceof WarmthOutcome.On on ? on.reading() : Optional.empty();
+            List<Reading> readings = heard.map(log::add).orElse(List.of());
+            return input.getResponseBuilder().withSpeech(say(outcome, readings, RequestFacts.locale(input)))
                     .withShouldEndSession(true).build();
         }
 

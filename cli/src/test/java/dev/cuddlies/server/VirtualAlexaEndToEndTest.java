@@ -1,95 +1,230 @@
 package dev.cuddlies.server;
 
+import com.amazon.ask.model.Intent;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cuddlies.fixtures.TestPictures;
 import dev.cuddlies.config.AppConfig;
 import dev.cuddlies.config.Services;
-import dev.cuddlies.maker.UserKeys;
-import dev.cuddlies.skill.CuddliesSkill;
+import dev.cuddlies.config.SwitchSettings;
 import dev.cuddlies.devices.SimulatedSonoffTh;
 import dev.cuddlies.devices.SonoffSimServer;
-import dev.cuddlies.config.SwitchSettings;
+import dev.cuddlies.fixtures.TestPictures;
+import dev.cuddlies.maker.UserKeys;
+import dev.cuddlies.skill.CuddliesSkill;
+import dev.cuddlies.skill.SizeAsk;
+import dev.cuddlies.skill.SizeSlots;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * End to end with a real third-party Alexa simulator: the npm package virtual-alexa drives the
- * self-hosted skill server (local mode, loopback) with the project's own en-US interaction model,
- * a picture in local storage and a simulated Sonoff TH on its LAN API.
+ * self-hosted skill server (local mode, loopback) with the project's own interaction models, local
+ * storage and a simulated Sonoff TH on its LAN API.
  */
 class VirtualAlexaEndToEndTest {
 
     private static final String USER = "amzn1.ask.account.VIRTUALALEXAE2E";
+    private static final Path HELD_OUT = Path.of("src", "test", "resources", "heldout");
+    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     @TempDir
     Path data;
 
-    @Test
-    void launchMakeACuddlieWarmItUpAskHowWarmAndStop() throws Exception {
-        Optional<Path> modules = nodeModules();
-        if (modules.isEmpty() && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("virtual-alexa is not installed: .ci/run must install it under .tools/");
-        }
-        Assumptions.assumeTrue(modules.isPresent(), "virtual-alexa not installed (npm install --prefix .tools)");
+    private SonoffSimServer heater;
+    private Services services;
+    private AppConfig config;
+    private SkillServer server;
 
-        try (SonoffSimServer heater = new SonoffSimServer(new SimulatedSonoffTh(Clock.systemUTC(), 21))) {
-            AppConfig config = AppConfig.local(data)
-                    .withSwitches(new SwitchSettings.Lan(heater.endpoint(), SonoffSimServer.DEVICE_ID));
-            Services services = Services.create(config, Clock.systemUTC());
+    @BeforeEach
+    void start() throws Exception {
+        Assumptions.assumeTrue(VirtualAlexa.available(), "virtual-alexa not installed (npm install --prefix .tools)");
+        heater = new SonoffSimServer(new SimulatedSonoffTh(Clock.systemUTC(), 21));
+        config = AppConfig.local(data).withSwitches(new SwitchSettings.Lan(heater.endpoint(), SonoffSimServer.DEVICE_ID));
+        services = Services.create(config, Clock.systemUTC());
+        server = SkillServer.start("127.0.0.1", 0, CuddliesSkill.build(config, services, Clock.systemUTC()),
+                Optional.empty(), Optional.of(data));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        if (heater != null) {
+            heater.close();
+        }
+    }
+
+    /**
+     * The held-out parent phrasings (written before the samples, never copied into them) reach the right
+     * intent with the right meaning. The private lists were not looked at while tuning: their figure is
+     * printed as the honest estimate, and asserted only loosely.
+     */
+    @Test
+    void heldOutPhrasingsReachTheRightIntentWithTheRightMeaning() throws Exception {
+        Map<String, Double> scores = new TreeMap<>();
+        List<String> misses = new ArrayList<>();
+        try (Stream<Path> lists = Files.list(HELD_OUT)) {
+            for (Path list : lists.filter(p -> p.toString().endsWith(".tsv")).sorted().toList()) {
+                String name = list.getFileName().toString().replace(".tsv", "");
+                String locale = name.replace("private-", "");
+                List<String> lines = Files.readAllLines(list).stream().filter(l -> !l.isBlank()).toList();
+                int right = 0;
+                try (VirtualAlexa alexa = new VirtualAlexa(url(), locale, USER, config.skillId())) {
+                    for (String line : lines) {
+                        String[] f = line.split("\t", -1);
+                        alexa.reset();
+                        JsonNode answer = alexa.utter(f[0]);
+                        Map<String, String> expected = expected(f[1], f[2]);
+                        Map<String, String> understood = understood(answer);
+                        if (expected.equals(understood)) {
+                            right++;
+                        } else {
+                            misses.add(name + ": \"" + f[0] + "\" wanted " + expected + ", got " + understood);
+                        }
+                    }
+                }
+                scores.put(name + " (" + lines.size() + ")", 100.0 * right / lines.size());
+            }
+        }
+        System.out.println("held-out phrasings understood, % per list: " + scores);
+        misses.forEach(m -> System.out.println("  miss " + m));
+        assertThat(scores).hasSize(4);
+        scores.forEach((list, percent) -> assertThat(percent).as(list + " (misses printed above)")
+                .isGreaterThanOrEqualTo(list.startsWith("private") ? 75.0 : 90.0));
+    }
+
+    @Test
+    void aConversationFromOpeningToStopWarming() throws Exception {
+        try (VirtualAlexa alexa = new VirtualAlexa(url(), "en-US", USER, config.skillId())) {
+            List<String> said = new ArrayList<>();
+            said.add(speech(alexa.launch()));
+            assertThat(said.get(0)).contains("Welcome to Cuddlies");
+
+            // No picture yet: (issue 13 replaces this with a pairing code) it tells how to send one.
+            JsonNode noPicture = alexa.utter("make a teddy from my picture");
+            said.add(speech(noPicture));
+            assertThat(speech(noPicture)).containsIgnoringCase("picture");
+
             Path picture = data.resolve(UserKeys.uploadsPrefix(services.userKeys().of(USER)) + "bear.png");
             Files.createDirectories(picture.getParent());
             Files.write(picture, TestPictures.bearPng());
+            JsonNode made = alexa.utter("make a teddy from my picture");
+            said.add(speech(made));
+            assertThat(speech(made)).contains("Your 12 inch pattern").endsWith("Want a different size?</speak>");
+            assertThat(made.path("shouldEndSession").asBoolean()).isFalse();
+            assertThat(picture).doesNotExist();
 
-            try (SkillServer server = SkillServer.start("127.0.0.1", 0,
-                    CuddliesSkill.build(config, services, Clock.systemUTC()), Optional.empty(), Optional.of(data))) {
-                ProcessBuilder pb = new ProcessBuilder("node", Path.of("src/test/node/virtual-alexa-e2e.js").toString(),
-                        "http://127.0.0.1:" + server.port() + "/alexa",
-                        Path.of("..", "skill-package", "interactionModels", "custom", "en-US.json").toString(),
-                        USER, config.skillId())
-                        .redirectError(ProcessBuilder.Redirect.INHERIT);
-                pb.environment().put("NODE_PATH", modules.get().toString());
-                Process node = pb.start();
-                String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(node.waitFor(60, TimeUnit.SECONDS)).isTrue();
-                assertThat(node.exitValue()).as(out).isZero();
+            JsonNode bigger = alexa.utter("make it bigger");
+            said.add(speech(bigger));
+            assertThat(bigger.at("/sent/intent").asText()).isEqualTo("ResizePatternIntent");
+            assertThat(speech(bigger)).contains("Your 18 inch pattern").endsWith("Want a different size?</speak>");
+            assertThat(patterns()).hasSize(2);
 
-                JsonNode answers = new ObjectMapper().readTree(out.lines().reduce((a, b) -> b).orElseThrow());
-                assertThat(speech(answers, 0)).contains("Welcome to Cuddlie Maker");
-                assertThat(speech(answers, 1)).contains("Done! I made a 12 inch pattern with a front, a back and a turning gap");
-                assertThat(speech(answers, 2)).contains("Warming your cuddlie to 36 degrees Celsius for 30 minutes")
-                        .contains("switches itself off");
-                assertThat(speech(answers, 3)).contains("warming at up to 36 degrees Celsius").contains("It's 21");
-                assertThat(speech(answers, 4)).contains("the heater is off");
-                assertThat(speech(answers, 5)).contains("Goodbye");
-                assertThat(picture).doesNotExist();
-                assertThat(heater.device().relayOn()).isFalse();
-            }
+            JsonNode yes = alexa.utter("yes");
+            said.add(speech(yes));
+            assertThat(speech(yes)).contains("Bigger, smaller, or a size like 12 inches?");
+            assertThat(yes.path("directives").toString()).contains("Dialog.ElicitSlot");
+
+            JsonNode warm = alexa.utter("warm it up");
+            said.add(speech(warm));
+            assertThat(speech(warm)).contains("Warming your toy to 95 degrees for 30 minutes").contains("switches itself off");
+            assertThat(heater.device().relayOn()).isTrue();
+
+            JsonNode status = alexa.utter("is it warm yet");
+            said.add(speech(status));
+            assertThat(status.at("/sent/intent").asText()).isEqualTo("WarmthStatusIntent");
+            assertThat(speech(status)).contains("warming at up to 95 degrees");
+
+            JsonNode stop = alexa.utter("stop");
+            said.add(speech(stop));
+            assertThat(speech(stop)).contains("still warming").contains("stop warming");
+            assertThat(heater.device().relayOn()).isTrue();
+
+            JsonNode stopWarming = alexa.utter("stop warming");
+            said.add(speech(stopWarming));
+            assertThat(speech(stopWarming)).contains("the heater is off");
+            assertThat(heater.device().relayOn()).isFalse();
+
+            said.forEach(s -> assertThat(AnswerLength.of(s)).as(s).satisfies(AnswerLength::assertShort));
         }
     }
 
-    private static String speech(JsonNode answers, int i) {
-        return answers.get(i).path("speech").asText();
-    }
-
-    /** NODE_PATH for the tools .ci/run installs under .tools/. */
-    private static Optional<Path> nodeModules() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve(".tools/node_modules/virtual-alexa"))) {
-                return Optional.of(dir.resolve(".tools/node_modules"));
+    /** What the test list expects, as the same keys {@link #understood} gives. */
+    private static Map<String, String> expected(String intent, String pairs) {
+        Map<String, String> m = new TreeMap<>();
+        m.put("intent", intent);
+        for (String pair : pairs.trim().split("\\s+")) {
+            if (!pair.isEmpty()) {
+                String[] kv = pair.split("=", 2);
+                m.put(kv[0], kv[0].equals("lengthMm") || kv[0].equals("number") || kv[0].equals("degrees")
+                        ? round(Double.parseDouble(kv[1])) : kv[1]);
             }
         }
-        return Optional.empty();
+        return m;
+    }
+
+    /** What the skill understands from the request virtual-alexa sent: the skill's own slot reading. */
+    private static Map<String, String> understood(JsonNode answer) throws Exception {
+        Map<String, String> m = new TreeMap<>();
+        if (!answer.path("matched").asBoolean()) {
+            m.put("intent", "AMAZON.FallbackIntent");
+            return m;
+        }
+        JsonNode sent = answer.path("sent");
+        m.put("intent", sent.path("intent").asText());
+        Intent intent = JSON.treeToValue(JSON.createObjectNode().put("name", sent.path("intent").asText())
+                .set("slots", sent.path("slots")), Intent.class);
+        SizeAsk ask = SizeSlots.read(intent);
+        ask.size().ifPresent(s -> m.put("size", s.name()));
+        ask.lengthMm().ifPresent(mm -> m.put("lengthMm", round(mm)));
+        ask.numberWithoutUnit().ifPresent(n -> m.put("number", round(n)));
+        ask.change().ifPresent(c -> m.put("change", c.name()));
+        ask.paper().ifPresent(p -> m.put("paper", p.name()));
+        String temperature = sent.at("/slots/temperature/value").asText("");
+        if (!temperature.isEmpty()) {
+            m.put("degrees", temperature.equals("?") ? "?" : round(Double.parseDouble(temperature)));
+        }
+        String duration = sent.at("/slots/duration/value").asText("");
+        if (!duration.isEmpty()) {
+            m.put("minutes", duration.equals("?") ? "?" : String.valueOf(Duration.parse(duration).toMinutes()));
+        }
+        return m;
+    }
+
+    /** Millimetres to the nearest whole one (the lists give 304.8 for a foot; 1 mm tolerance). */
+    private static String round(double v) {
+        return String.valueOf(Math.round(v));
+    }
+
+    private List<Path> patterns() throws Exception {
+        try (Stream<Path> s = Files.list(data.resolve(UserKeys.patternsPrefix(services.userKeys().of(USER))))) {
+            return s.toList();
+        }
+    }
+
+    private String url() {
+        return "http://127.0.0.1:" + server.port() + "/alexa";
+    }
+
+    private static String speech(JsonNode answer) {
+        return answer.path("speech").asText();
     }
 }

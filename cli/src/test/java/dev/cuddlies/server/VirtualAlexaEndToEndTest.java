@@ -113,6 +113,8 @@ class VirtualAlexaEndToEndTest {
 
     @Test
     void aConversationFromOpeningToStopWarming() throws Exception {
+        // A deployed skill is warm (SnapStart); on this shared machine a cold first trace can outlast Alexa's 8 s.
+        services.outlines().trace(TestPictures.bearPng(), Duration.ofMinutes(1));
         try (VirtualAlexa alexa = new VirtualAlexa(url(), "en-US", USER, config.skillId())) {
             List<String> said = new ArrayList<>();
             said.add(speech(alexa.launch()));

@@ -88,7 +88,7 @@ public final class Messages {
         return "I couldn't reach the pattern maker just now. Your picture is safe; please try again in a minute.";
     }
 
-    /** "Done! Your 12 inch pattern is in your Alexa app, on 4 letter pages." The offer follows it. */
+    /** "Your 12 inch pattern is in your Alexa app, on 4 letter pages." The offer follows it. */
     public static String made(MakeResult.Made m, Locale locale) {
         String height = LocaleSpeech.height(m.heightMm(), locale);
         String pages = m.sheets() + " " + paperWords(m.paper()) + (m.sheets() == 1 ? " page" : " pages");
@@ -96,7 +96,7 @@ public final class Messages {
             return String.format(Locale.ROOT, "I make toys from %s to %s tall, so your %s pattern is in your Alexa app, on %s.",
                     plural(PatternRequest.MIN_MM, locale), plural(PatternRequest.MAX_MM, locale), height, pages);
         }
-        return "Done! Your " + height + " pattern is in your Alexa app, on " + pages + ".";
+        return "Your " + height + " pattern is in your Alexa app, on " + pages + ".";
     }
 
     /** The card: what the spoken answer leaves out. */

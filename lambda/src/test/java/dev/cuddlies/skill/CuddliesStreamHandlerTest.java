@@ -87,7 +87,7 @@ class CuddliesStreamHandlerTest {
 
         JsonNode a = skill.call("make-cuddlie");
 
-        assertThat(speech(a)).contains("Done! Your 30 centimetre pattern is in your Alexa app, on")
+        assertThat(speech(a)).contains("Your 30 centimetre pattern is in your Alexa app, on")
                 .contains("A4 pages").endsWith("Want a different size?</speak>");
         JsonNode card = a.path("response").path("card");
         assertThat(card.path("type").asText()).isEqualTo("Standard");

@@ -101,8 +101,8 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         boolean interactive = System.console() != null;
         if (interactive) {
-            out.println("Cuddlie Maker, local simulator (" + locale + "). Storage: " + dataDir.toAbsolutePath());
-            out.println("Type what you'd say, e.g. \"open cuddlie maker\" or \"make a cuddlie from my picture\".");
+            out.println("Cuddlies, local simulator (" + locale + "). Storage: " + dataDir.toAbsolutePath());
+            out.println("Type what you'd say, e.g. \"open cuddly maker\" or \"make a teddy from my picture\".");
             out.println("\"upload PICTURE\" puts a picture in place; \"quit\" leaves.");
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * Works like the developer console's test simulator: a typed sentence becomes the request envelope
- * Alexa would send (launch, one-shot "ask cuddlie maker to…", or an intent inside an open session),
+ * Alexa would send (launch, one-shot "ask cuddly maker to…", or an intent inside an open session),
  * goes through the same stream handler Lambda calls, and the answer is read back.
  */
 public final class SkillSimulator {

@@ -48,8 +48,8 @@ class SimulateCommandTest {
 
         assertThat(transcript).contains("Alexa: I don't have a picture from you yet")
                 .contains("(uploaded bear.png")
-                .contains("Alexa: Done! I made a 30 centimetre pattern with a front, a back and a turning gap")
-                .contains("Card: Your cuddlie pattern").contains("File: ").contains("pattern.pdf")
+                .contains("Alexa: Your 30 centimetre pattern is in your Alexa app, on")
+                .contains("Card: Your pattern").contains("File: ").contains("pattern.pdf")
                 .contains("Alexa: Goodbye");
         try (Stream<Path> files = Files.walk(dir.resolve("data/patterns"))) {
             assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
@@ -65,10 +65,10 @@ class SimulateCommandTest {
         String transcript = simulate("warm it up to 50 degrees\nhow warm is my cuddlie\nturn it off\nis it on\n");
 
         assertThat(transcript)
-                .contains("Alexa: That's warmer than is safe for a toy a child holds, so I'll keep it at 38 degrees. "
-                        + "Warming your cuddlie to 38 degrees for 30 minutes.")
+                .contains("Alexa: That's warmer than is safe for a toy a child holds, so I'm warming it to 38 degrees "
+                        + "for 30 minutes.")
                 .contains("Then it switches itself off, even if I can't reach it.")
-                .contains("Alexa: Your cuddlie is warming at up to 38 degrees.")
+                .contains("Alexa: Your soft toy is warming at up to 38 degrees; it's 21 degrees now.")
                 .contains("It switches off in 30 minutes.")
                 .contains("Alexa: Okay, the heater is off.")
                 .contains("Alexa: The heater is off.");

@@ -10,20 +10,21 @@ class UtteranceMatcherTest {
     void matchesSampleUtterancesWithResolvedSlots() throws Exception {
         UtteranceMatcher en = UtteranceMatcher.forLocale("en-US");
 
-        assertThat(en.match("Make a cuddlie from my picture!")).hasValueSatisfying(m -> {
+        assertThat(en.match("Make a teddy from my picture!")).hasValueSatisfying(m -> {
             assertThat(m.intent()).isEqualTo("MakeCuddlieIntent");
-            assertThat(m.slots()).isEmpty();
+            assertThat(m.slots().get("toy").resolvedId()).isEqualTo("TOY");
+            assertThat(m.slots().get("picture").resolvedId()).isEqualTo("PICTURE");
         });
         assertThat(en.match("make a large cuddlie")).hasValueSatisfying(m -> {
             assertThat(m.slots().get("size").resolvedId()).isEqualTo("BIG");
             assertThat(m.slots().get("size").value()).isEqualTo("large");
         });
-        assertThat(en.match("make a forty two centimeters cuddlie")).hasValueSatisfying(m -> {
-            assertThat(m.slots().get("height").value()).isEqualTo("42");
-            assertThat(m.slots().get("unit").resolvedId()).isEqualTo("CM");
+        assertThat(en.match("make a forty two centimeter cuddlie")).hasValueSatisfying(m ->
+                assertThat(m.slots().get("heightCm").value()).isEqualTo("42"));
+        assertThat(en.match("make it 16 inches tall")).hasValueSatisfying(m -> {
+            assertThat(m.intent()).isEqualTo("ResizePatternIntent");
+            assertThat(m.slots().get("heightIn").value()).isEqualTo("16");
         });
-        assertThat(en.match("make it 16 inches tall")).hasValueSatisfying(m ->
-                assertThat(m.slots().get("unit").resolvedId()).isEqualTo("INCH"));
         assertThat(en.match("help")).hasValueSatisfying(m -> assertThat(m.intent()).isEqualTo("AMAZON.HelpIntent"));
         assertThat(en.match("what is the weather in paris")).isEmpty();
     }

@@ -55,9 +55,9 @@ class WarmthSkillTest {
 
         String said = speech(s.call("warm-up-90-degrees"));
 
-        assertThat(said).contains("warmer than is safe for a toy a child holds, so I'll keep it at 38 degrees")
+        assertThat(said).contains("warmer than is safe for a toy a child holds")
                 .contains("I keep it warm for at most 2 hours at a time")
-                .contains("Warming your cuddlie to 38 degrees for 2 hours");
+                .contains("so I'm warming it to 38 degrees for 2 hours");
         assertThat(sim.device().relayOn()).isTrue();
         assertThat(speech(s.call("warmth-status"))).contains("warming at up to 38 degrees");
         assertThat(speech(s.call("stop-warming"))).isEqualTo("<speak>Okay, the heater is off.</speak>");

@@ -128,7 +128,7 @@ class CuddlieMakerIntegrationTest {
 
         JsonNode a = skill.call("make-cuddlie");
 
-        assertThat(speech(a)).contains("Done! I made a 30 centimetre pattern");
+        assertThat(speech(a)).contains("Your 30 centimetre pattern is in your Alexa app");
         List<String> keys = keys();
         assertThat(keys).hasSize(4).allMatch(k -> k.startsWith("patterns/" + userKey + "/"));
         assertThat(keys).extracting(k -> k.substring(k.lastIndexOf('/') + 1))

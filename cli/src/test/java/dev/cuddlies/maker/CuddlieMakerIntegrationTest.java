@@ -8,6 +8,7 @@ import dev.cuddlies.fixtures.TestPictures;
 import dev.cuddlies.config.AppConfig;
 import dev.cuddlies.config.Services;
 import dev.cuddlies.outline.OutlineConfig;
+import dev.cuddlies.pattern.PatternSpec;
 import dev.cuddlies.records.SourceResolver;
 import dev.cuddlies.serve.Invocations;
 import dev.cuddlies.serve.SageMakerServer;
@@ -59,6 +60,7 @@ class CuddlieMakerIntegrationTest {
     private static SageMakerRuntimeClient sageMaker;
 
     private SkillHarness skill;
+    private CuddlieMaker maker;
     private String userKey;
 
     @BeforeAll
@@ -99,7 +101,7 @@ class CuddlieMakerIntegrationTest {
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
         S3BlobStore store = new S3BlobStore(s3, presigner, BUCKET);
         UserKeys keys = new UserKeys("integration-test-secret-0123456789".getBytes());
-        CuddlieMaker maker = new CuddlieMaker(store, new SageMakerOutlineService(sageMaker, "cuddlies-outline"), keys,
+        maker = new CuddlieMaker(store, new SageMakerOutlineService(sageMaker, "cuddlies-outline"), keys,
                 CuddlieMaker.Limits.defaults(), Clock.systemUTC());
         Services services = new Services(store, null, keys, maker);
         skill = new SkillHarness(CuddliesSkill.build(AppConfig.local(java.nio.file.Path.of("unused")), services,
@@ -158,6 +160,18 @@ class CuddlieMakerIntegrationTest {
 
         assertThat(speech(a)).contains("try again in a minute");
         s3Proxy.heal();
+        assertThat(keys()).containsExactly(picture);
+    }
+
+    @Test
+    void aSpentTimeBudgetIsTooSlowNotAnError() throws Exception {
+        String picture = upload(TestPictures.bearPng());
+        Budget spent = new Budget(Clock.systemUTC(), Duration.ZERO, Duration.ZERO);
+
+        MakeResult r = maker.make(SkillHarness.USER_ID, PatternRequest.standard(), PatternSpec.defaults(), spent,
+                speech -> { });
+
+        assertThat(r).isInstanceOf(MakeResult.TooSlow.class);
         assertThat(keys()).containsExactly(picture);
     }
 

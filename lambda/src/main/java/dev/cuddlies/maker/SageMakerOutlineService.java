@@ -44,6 +44,9 @@ public final class SageMakerOutlineService implements OutlineService {
 
     @Override
     public Outline trace(byte[] picture, Duration timeout) throws OutlineException, ServiceException {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new ServiceException("no time left to ask the outline endpoint", true, null);
+        }
         InvokeEndpointResponse response;
         try {
             response = client.invokeEndpoint(r -> r.endpointName(endpointName).contentType("application/x-image")

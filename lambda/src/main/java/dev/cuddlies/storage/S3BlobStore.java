@@ -36,6 +36,7 @@ public final class S3BlobStore implements BlobStore {
 
     @Override
     public List<StoredObject> list(String prefix, Duration timeout) throws StorageException {
+        requireTime(timeout, "list " + prefix);
         List<StoredObject> out = new ArrayList<>();
         try {
             String token = null;
@@ -56,6 +57,7 @@ public final class S3BlobStore implements BlobStore {
 
     @Override
     public byte[] get(String key, long maxBytes, Duration timeout) throws StorageException {
+        requireTime(timeout, "read " + key);
         try {
             HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key)
                     .overrideConfiguration(o -> o.apiCallTimeout(timeout)));
@@ -72,6 +74,7 @@ public final class S3BlobStore implements BlobStore {
 
     @Override
     public void put(String key, byte[] data, String contentType, Duration timeout) throws StorageException {
+        requireTime(timeout, "write " + key);
         try {
             s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType)
                     .overrideConfiguration(o -> o.apiCallTimeout(timeout)), RequestBody.fromBytes(data));
@@ -82,6 +85,7 @@ public final class S3BlobStore implements BlobStore {
 
     @Override
     public void delete(String key, Duration timeout) throws StorageException {
+        requireTime(timeout, "delete " + key);
         try {
             s3.deleteObject(r -> r.bucket(bucket).key(key).overrideConfiguration(o -> o.apiCallTimeout(timeout)));
         } catch (SdkException e) {
@@ -99,6 +103,13 @@ public final class S3BlobStore implements BlobStore {
     public Optional<URI> uploadLink(String key, String contentType, Duration validity) {
         return Optional.of(URI.create(presigner.presignPutObject(p -> p.signatureDuration(validity)
                 .putObjectRequest(g -> g.bucket(bucket).key(key).contentType(contentType))).url().toString()));
+    }
+
+    /** A caller whose time budget is spent gets a timeout, not a call the SDK refuses to make. */
+    private static void requireTime(Duration timeout, String what) throws StorageException {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new StorageException(Kind.TIMEOUT, "no time left to " + what, null);
+        }
     }
 
     private static StorageException translate(SdkException e, String what) {

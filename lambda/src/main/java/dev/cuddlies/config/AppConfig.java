@@ -26,11 +26,13 @@ import java.util.Optional;
  * @param publicUrl        where a self-hosted server publishes the local folder's patterns over HTTPS
  *                         ({@code CUDDLIES_PUBLIC_URL}), so cards can link them; empty otherwise
  * @param switches         the heater switch and its settings ({@code CUDDLIES_SWITCH_DRIVER}…)
+ * @param webUrl           the phone page's address, said aloud and put on cards ({@code CUDDLIES_WEB_URL},
+ *                         e.g. https://cuddlies.app/go); empty when there is no page
  */
 public record AppConfig(String skillId, Optional<String> bucket, Path dataDir, Optional<String> outlineEndpoint,
                         String region, Optional<String> userKeySecret, Optional<URI> s3Endpoint,
                         Optional<URI> sageMakerEndpoint, Duration answerBudget, Optional<URI> publicUrl,
-                        SwitchSettings switches) {
+                        SwitchSettings switches, Optional<URI> webUrl) {
 
     /** The skill id of the local console and the self-hosted server's local mode. */
     public static final String LOCAL_SKILL_ID = "amzn1.ask.skill.cuddlies-local";
@@ -57,20 +59,31 @@ public record AppConfig(String skillId, Optional<String> bucket, Path dataDir, O
                 nonBlank(env.get("CUDDLIES_S3_ENDPOINT")).map(URI::create),
                 nonBlank(env.get("CUDDLIES_SAGEMAKER_ENDPOINT")).map(URI::create), budget,
                 nonBlank(env.get("CUDDLIES_PUBLIC_URL")).map(u -> URI.create(u.endsWith("/") ? u + "files/" : u + "/files/")),
-                SwitchSettings.fromEnv(env));
+                SwitchSettings.fromEnv(env), nonBlank(env.get("CUDDLIES_WEB_URL")).map(URI::create));
     }
 
     /** The embedded default: a local folder, the in-process engine, the local skill id. */
     public static AppConfig local(Path dataDir) {
         return new AppConfig(LOCAL_SKILL_ID, Optional.empty(), dataDir, Optional.empty(), "us-east-1",
                 Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_ANSWER_BUDGET, Optional.empty(),
-                new SwitchSettings.None());
+                new SwitchSettings.None(), Optional.empty());
     }
 
     /** The same configuration with another heater switch. */
     public AppConfig withSwitches(SwitchSettings s) {
         return new AppConfig(skillId, bucket, dataDir, outlineEndpoint, region, userKeySecret, s3Endpoint,
-                sageMakerEndpoint, answerBudget, publicUrl, s);
+                sageMakerEndpoint, answerBudget, publicUrl, s, webUrl);
+    }
+
+    /**
+     * The same configuration with the phone page at {@code page} (a local server's address); local
+     * pattern links then go through that server's {@code /files/} unless published elsewhere.
+     */
+    public AppConfig withWebUrl(URI page) {
+        Optional<URI> files = publicUrl.isPresent() ? publicUrl
+                : Optional.of(URI.create(page.getScheme() + "://" + page.getRawAuthority() + "/files/"));
+        return new AppConfig(skillId, bucket, dataDir, outlineEndpoint, region, userKeySecret, s3Endpoint,
+                sageMakerEndpoint, answerBudget, files, switches, Optional.of(page));
     }
 
     private static Optional<String> nonBlank(String s) {

@@ -1,6 +1,9 @@
 package dev.cuddlies.config;
 
 import dev.cuddlies.storage.S3BlobStore;
+import dev.cuddlies.web.PostPolicy;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -11,6 +14,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -39,6 +43,22 @@ final class AwsClients {
             presigner.endpointOverride(uri);
         });
         return new S3BlobStore(s3.build(), presigner.build(), config.bucket().orElseThrow());
+    }
+
+    /**
+     * Browser upload forms for the bucket, signed with the function's own credentials (temporary in
+     * Lambda, so each form carries the session token).
+     */
+    static PostPolicy uploadForms(AppConfig config, long maxBytes, Clock clock) {
+        String bucket = config.bucket().orElseThrow();
+        URI action = config.s3Endpoint().map(e -> URI.create(e.toString().replaceAll("/$", "") + "/" + bucket + "/"))
+                .orElse(URI.create("https://" + bucket + ".s3." + config.region() + ".amazonaws.com/"));
+        DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+        return new PostPolicy(action, bucket, config.region(), () -> {
+            AwsCredentials c = credentials.resolveCredentials();
+            return new PostPolicy.Signer(c.accessKeyId(), c.secretAccessKey(),
+                    c instanceof AwsSessionCredentials s ? Optional.of(s.sessionToken()) : Optional.empty());
+        }, maxBytes, clock);
     }
 
     static SageMakerRuntimeClient sageMaker(AppConfig config) {

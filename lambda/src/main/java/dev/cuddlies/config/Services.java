@@ -19,7 +19,16 @@ import dev.cuddlies.warmth.switches.LanDriver;
 import dev.cuddlies.warmth.switches.SwitchDriver;
 import dev.cuddlies.warmth.switches.TasmotaIotDriver;
 
+import dev.cuddlies.web.PairingCodes;
+import dev.cuddlies.web.PatternLibrary;
+import dev.cuddlies.web.PostPolicy;
+import dev.cuddlies.web.Sessions;
+import dev.cuddlies.web.UploadForms;
+import dev.cuddlies.web.WebApp;
+import dev.cuddlies.web.WebAssets;
+
 import java.io.IOException;
+import java.net.URI;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,10 +57,32 @@ public record Services(BlobStore store, OutlineService outlines, UserKeys userKe
         OutlineService outlines = config.outlineEndpoint().isPresent()
                 ? new SageMakerOutlineService(AwsClients.sageMaker(config), config.outlineEndpoint().get())
                 : new InProcessOutlineService(new OutlineEngine(OutlineConfig.defaults()));
-        UserKeys keys = new UserKeys(secret(config));
+        UserKeys keys = userKeys(config);
         return new Services(store, outlines, keys,
                 new CuddlieMaker(store, outlines, keys, CuddlieMaker.Limits.defaults(), clock), warmth(config, store, clock));
     }
+
+    /** The keyed hash of user ids (and the keys derived from its secret). */
+    public static UserKeys userKeys(AppConfig config) {
+        return new UserKeys(secret(config));
+    }
+
+    /**
+     * The phone page and its API. Uploads go straight to the bucket with presigned POST forms; locally
+     * to the local server's {@code /upload}, which checks the same form.
+     */
+    public static WebApp web(AppConfig config, BlobStore store, UserKeys keys, Clock clock) {
+        URI page = config.webUrl().orElseThrow(() -> new IllegalStateException(
+                "CUDDLIES_WEB_URL is not set: the page's address is said aloud and put on cards"));
+        UploadForms forms = config.bucket().isPresent() ? AwsClients.uploadForms(config, MAX_UPLOAD_BYTES, clock)
+                : PostPolicy.local(URI.create(page.getScheme() + "://" + page.getRawAuthority() + "/upload"), keys,
+                MAX_UPLOAD_BYTES, clock);
+        return new WebApp(new PairingCodes(store, keys, clock), new Sessions(keys, page.getScheme().equals("https")),
+                forms, new PatternLibrary(store), WebAssets.load(), clock);
+    }
+
+    /** The largest picture the page may upload, after the browser has downsized it. */
+    public static final long MAX_UPLOAD_BYTES = 15L * 1024 * 1024;
 
     /** S3 when a bucket is configured, otherwise the local folder. */
     public static BlobStore store(AppConfig config) {

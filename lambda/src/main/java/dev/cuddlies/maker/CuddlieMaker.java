@@ -162,16 +162,7 @@ public final class CuddlieMaker {
             return storageFailure(e, "the pattern storage");
         }
 
-        boolean pictureKept = false;
-        if (picture.isPresent()) {
-            try {
-                store.delete(picture.get().key(), budget.forCall(limits.storageCall()));
-            } catch (StorageException e) {
-                // The pattern is safe; the bucket's lifecycle rule removes the picture within a day.
-                LOG.warn("picture not deleted after the pattern was stored: {}", e.kind());
-                pictureKept = true;
-            }
-        }
+        boolean pictureKept = picture.isPresent() && !deleteEveryUpload(userKey, picture.get(), budget);
         PdfWriter.Tiling tiling = PdfWriter.Tiling.of(PatternDrawing.of(pattern), spec.paper());
         return new MakeResult.Made(patternId, pattern.figureHeightMm(), pattern.figureWidthMm(),
                 pattern.pieces().stream().map(Piece::label).toList(), tiling.sheets(), spec.paper().name(),
@@ -194,6 +185,25 @@ public final class CuddlieMaker {
         }
         // Pattern ids start with their UTC time, so the greatest key is the newest.
         return outlines.stream().map(StoredObject::key).max(Comparator.naturalOrder());
+    }
+
+    /**
+     * Now that the pattern is safe, every picture of the user goes, not only the one traced: older
+     * uploads would otherwise stay while Alexa says the picture was deleted.
+     *
+     * @return false when some picture could not be deleted (the lifecycle rule removes it within a day)
+     */
+    private boolean deleteEveryUpload(String userKey, StoredObject traced, Budget budget) {
+        try {
+            store.delete(traced.key(), budget.forCall(limits.storageCall()));
+            for (StoredObject other : store.list(UserKeys.uploadsPrefix(userKey), budget.forCall(limits.storageCall()))) {
+                store.delete(other.key(), budget.forCall(limits.storageCall()));
+            }
+            return true;
+        } catch (StorageException e) {
+            LOG.warn("picture not deleted after the pattern was stored: {}", e.kind());
+            return false;
+        }
     }
 
     private Optional<StoredObject> newestPicture(String userKey, Budget budget) throws StorageException {

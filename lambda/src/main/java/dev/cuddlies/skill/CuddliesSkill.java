@@ -8,6 +8,7 @@ import dev.cuddlies.config.Services;
 import dev.cuddlies.skill.handler.FallbackHandler;
 import dev.cuddlies.skill.handler.HelpHandler;
 import dev.cuddlies.skill.handler.LaunchHandler;
+import dev.cuddlies.skill.handler.LinkPhoneHandler;
 import dev.cuddlies.skill.handler.MakeCuddlieHandler;
 import dev.cuddlies.skill.handler.NavigateHomeHandler;
 import dev.cuddlies.skill.handler.SessionEndedHandler;
@@ -22,6 +23,7 @@ import dev.cuddlies.skill.interceptor.LastSpeechInterceptor;
 import dev.cuddlies.warmth.ReadingLog;
 import dev.cuddlies.skill.interceptor.LoggingInterceptor;
 import dev.cuddlies.skill.interceptor.PoliteErrorHandler;
+import dev.cuddlies.web.PairingCodes;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -53,10 +55,13 @@ public final class CuddliesSkill {
     /** The request handlers, in dispatch order. */
     public static List<RequestHandler> handlers(AppConfig config, Services services, Clock clock) {
         ReadingLog readings = new ReadingLog(services.store());
+        PhoneLink phoneLink = new PhoneLink(config.webUrl(), new PairingCodes(services.store(), services.userKeys(), clock),
+                services.userKeys());
         return List.of(
                 new LaunchHandler(),
-                new MakeCuddlieHandler(services.maker(), clock, config.answerBudget()),
-                new ResizePatternHandler(services.maker(), clock, config.answerBudget()),
+                new MakeCuddlieHandler(services.maker(), phoneLink, clock, config.answerBudget()),
+                new ResizePatternHandler(services.maker(), phoneLink, clock, config.answerBudget()),
+                new LinkPhoneHandler(phoneLink),
                 new HelpHandler(),
                 new StopHandler(services.warmth()),
                 new FallbackHandler(),

@@ -24,11 +24,6 @@ public final class Messages {
     public static final String ERROR = "Sorry, something went wrong on my side, but nothing was lost. Please try "
             + "again in a minute, or say help.";
 
-    public static final String NO_PICTURE = "I don't have a picture from you yet. Upload one cartoon figure on a plain "
-            + "background as the card in your Alexa app shows, then ask me again.";
-    public static final String NO_PICTURE_CARD = "Upload a picture first. Until the upload page exists, run:\n"
-            + "java -jar cuddlies.jar upload PICTURE --user <your Alexa user id>\n"
-            + "One cartoon figure on a plain or paper background works best.";
     public static final String NO_PATTERN = "I haven't made a pattern for you yet. Send me a picture, then say: make a teddy.";
 
     public static final String OFFER_SIZE = "Want a different size?";
@@ -38,6 +33,44 @@ public final class Messages {
     public static final String NO_THANKS = "Okay. Happy sewing!";
     public static final String NOTHING_ASKED = "Say: make a teddy, or warm it up.";
     public static final String START_OVER = "Okay, let's start again. Say: make a teddy, or warm it up.";
+
+    public static final String NO_PICTURE = "I don't have a picture from you yet, and there is no upload page "
+            + "here. The Cuddlies card in your Alexa app says how to put one in place.";
+    public static final String NO_PAGE = "There is no upload page here. The Cuddlies card in your Alexa app "
+            + "says how to put a picture in place.";
+    public static final String NO_PICTURE_CARD = "To send a picture, say: Alexa, ask cuddly maker to link my phone. "
+            + "I'll give you a code for the upload page.\n"
+            + "One cartoon figure on a plain or paper background works best.";
+    public static final String UPLOAD_COMMAND_CARD = "Put a picture in place with:\n"
+            + "java -jar cuddlies.jar upload PICTURE --user <your Alexa user id>\n"
+            + "One cartoon figure on a plain or paper background works best.";
+    public static final String NO_CODE = "I couldn't make a code for your phone just now. Please try again in a minute.";
+    public static final String PAIRING_CARD_TITLE = "Send a picture";
+
+    /**
+     * Two short sentences: "I don't have a picture from you yet. On your phone, open cuddlies dot app
+     * slash go and enter the code 4 7 1 9 2 6."
+     */
+    public static String pairing(java.net.URI page, String code, boolean noPictureYet) {
+        String steps = "On your phone, open " + spokenAddress(page) + " and enter the code " + String.join(" ", code.split(""))
+                + ".";
+        return noPictureYet ? "I don't have a picture from you yet. " + steps : steps + " It works for ten minutes.";
+    }
+
+    public static String pairingCard(String address, String code) {
+        return "On your phone, open " + address + " and enter the code " + code + " (it works once, for 10 minutes).\n"
+                + "Then say: Alexa, ask cuddly maker to make a teddy.";
+    }
+
+    /** The address as written on a card: no scheme, no trailing slash. */
+    public static String address(java.net.URI page) {
+        return page.toString().replaceFirst("^https?://", "").replaceFirst("/$", "");
+    }
+
+    /** The address as Alexa says it: "cuddlies dot app slash go". */
+    static String spokenAddress(java.net.URI page) {
+        return address(page).replace(".", " dot ").replace("/", " slash ").replace(":", " colon ").replace("-", " dash ");
+    }
 
     private Messages() {
     }
@@ -99,8 +132,11 @@ public final class Messages {
         return "Your " + height + " pattern is in your Alexa app, on " + pages + ".";
     }
 
-    /** The card: what the spoken answer leaves out. */
-    public static String madeCardText(MakeResult.Made m, String pdfLink) {
+    /**
+     * @param page    the phone page, where fresh PDF and SVG links are (a short link that does not expire)
+     * @param pdfLink a direct PDF link, used only where there is no page
+     */
+    public static String madeCardText(MakeResult.Made m, java.util.Optional<java.net.URI> page, String pdfLink) {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%.0f cm (%.0f in) tall, %.0f cm (%.0f in) wide.%n",
                 m.heightMm() / 10, m.heightMm() / 25.4, m.widthMm() / 10, m.widthMm() / 25.4));
         s.append("A front, a mirrored back").append(m.pieces().stream().anyMatch(p -> p.startsWith("GUSSET"))
@@ -117,7 +153,9 @@ public final class Messages {
             s.append(m.pictureKept() ? "Your picture will be deleted within a day; only the outline is kept.\n"
                     : "Your picture has been deleted; only the outline is kept.\n");
         }
-        if (pdfLink != null) {
+        if (page.isPresent()) {
+            s.append("Download the PDF and SVG: ").append(page.get());
+        } else if (pdfLink != null) {
             s.append("Download the PDF (link valid for 7 days): ").append(pdfLink);
         }
         return s.toString();

@@ -19,6 +19,14 @@ public interface BlobStore {
 
     void put(String key, byte[] data, String contentType, Duration timeout) throws StorageException;
 
+    /**
+     * Writes the object only if no object has that key (S3's conditional write, {@code If-None-Match: *}),
+     * atomically: of two writers racing for one key exactly one gets {@code true}.
+     *
+     * @return false, writing nothing, when the key is already taken
+     */
+    boolean putIfAbsent(String key, byte[] data, String contentType, Duration timeout) throws StorageException;
+
     /** Deletes the object; deleting what is not there is not an error. */
     void delete(String key, Duration timeout) throws StorageException;
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -99,6 +100,27 @@ public final class LocalBlobStore implements BlobStore {
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING);
                 }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new StorageException(Kind.UNAVAILABLE, "cannot write " + key, e);
+        }
+    }
+
+    @Override
+    public boolean putIfAbsent(String key, byte[] data, String contentType, Duration timeout) throws StorageException {
+        Path p = pathOf(key);
+        try {
+            Files.createDirectories(p.getParent());
+            Path tmp = Files.createTempFile(p.getParent(), "." + p.getFileName(), ".partial");
+            try {
+                Files.write(tmp, data);
+                // A hard link is created atomically and never replaces an existing file.
+                Files.createLink(p, tmp);
+                return true;
+            } catch (FileAlreadyExistsException e) {
+                return false;
             } finally {
                 Files.deleteIfExists(tmp);
             }

@@ -84,6 +84,23 @@ public final class S3BlobStore implements BlobStore {
     }
 
     @Override
+    public boolean putIfAbsent(String key, byte[] data, String contentType, Duration timeout) throws StorageException {
+        try {
+            s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).ifNoneMatch("*")
+                    .overrideConfiguration(o -> o.apiCallTimeout(timeout)), RequestBody.fromBytes(data));
+            return true;
+        } catch (S3Exception e) {
+            // 412: the key exists; 409: another conditional write to the key is in flight.
+            if (e.statusCode() == 412 || e.statusCode() == 409) {
+                return false;
+            }
+            throw translate(e, "write " + key);
+        } catch (SdkException e) {
+            throw translate(e, "write " + key);
+        }
+    }
+
+    @Override
     public void delete(String key, Duration timeout) throws StorageException {
         requireTime(timeout, "delete " + key);
         try {

@@ -9,6 +9,7 @@ import dev.cuddlies.maker.CuddlieMaker;
 import dev.cuddlies.maker.MakeResult;
 import dev.cuddlies.maker.PatternRequest;
 import dev.cuddlies.pattern.PatternSpec;
+import dev.cuddlies.skill.PhoneLink;
 import dev.cuddlies.skill.RequestFacts;
 import dev.cuddlies.skill.SizeAsk;
 import dev.cuddlies.skill.SizeSlots;
@@ -25,11 +26,13 @@ public final class MakeCuddlieHandler implements IntentRequestHandler {
     private static final Duration ANSWER_RESERVE = Duration.ofMillis(500);
 
     private final CuddlieMaker maker;
+    private final PhoneLink phoneLink;
     private final Clock clock;
     private final Duration budget;
 
-    public MakeCuddlieHandler(CuddlieMaker maker, Clock clock, Duration budget) {
+    public MakeCuddlieHandler(CuddlieMaker maker, PhoneLink phoneLink, Clock clock, Duration budget) {
         this.maker = maker;
+        this.phoneLink = phoneLink;
         this.clock = clock;
         this.budget = budget;
     }
@@ -51,6 +54,6 @@ public final class MakeCuddlieHandler implements IntentRequestHandler {
         PatternSpec spec = PatternSpec.defaults().withPaper(PatternAnswers.paper(ask.paper(), locale));
         MakeResult result = maker.make(RequestFacts.userId(input), size, spec, new Budget(clock, budget, ANSWER_RESERVE),
                 RequestFacts.progressiveResponse(input));
-        return PatternAnswers.answer(input, result);
+        return PatternAnswers.answer(input, result, phoneLink);
     }
 }

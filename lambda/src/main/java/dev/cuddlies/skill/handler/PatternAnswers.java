@@ -9,6 +9,7 @@ import dev.cuddlies.skill.ConversationState;
 import dev.cuddlies.skill.LocaleSpeech;
 import dev.cuddlies.skill.Messages;
 import dev.cuddlies.skill.PatternScreen;
+import dev.cuddlies.skill.PhoneLink;
 import dev.cuddlies.skill.RequestFacts;
 
 import java.net.URI;
@@ -24,7 +25,7 @@ final class PatternAnswers {
     private PatternAnswers() {
     }
 
-    static Optional<Response> answer(HandlerInput input, MakeResult result) {
+    static Optional<Response> answer(HandlerInput input, MakeResult result, PhoneLink phoneLink) {
         Locale locale = RequestFacts.locale(input);
         ResponseBuilder rb = input.getResponseBuilder();
         ConversationState state = ConversationState.of(input);
@@ -35,10 +36,10 @@ final class PatternAnswers {
             rb.withSpeech(Messages.made(made, locale) + " " + Messages.OFFER_SIZE).withReprompt(Messages.OFFER_SIZE_REPROMPT);
             Optional<String> preview = made.previewLink().map(URI::toString).filter(u -> u.startsWith("https://"));
             if (preview.isPresent()) {
-                rb.withStandardCard("Your pattern", Messages.madeCardText(made, pdf),
+                rb.withStandardCard("Your pattern", Messages.madeCardText(made, phoneLink.page(), pdf),
                         Image.builder().withSmallImageUrl(preview.get()).withLargeImageUrl(preview.get()).build());
             } else {
-                rb.withSimpleCard("Your pattern", Messages.madeCardText(made, pdf));
+                rb.withSimpleCard("Your pattern", Messages.madeCardText(made, phoneLink.page(), pdf));
             }
             if (RequestFacts.supportsApl(input) && preview.isPresent()) {
                 rb.addDirective(PatternScreen.renderDocument(made, preview.get()));
@@ -47,8 +48,7 @@ final class PatternAnswers {
         }
         state.clearOffer();
         if (result instanceof MakeResult.NoPicture) {
-            return rb.withSpeech(Messages.NO_PICTURE).withSimpleCard(Messages.SKILL_NAME, Messages.NO_PICTURE_CARD)
-                    .withShouldEndSession(true).build();
+            return phoneLink.answer(input, true);
         }
         String speech;
         if (result instanceof MakeResult.NoPattern) {

@@ -15,6 +15,7 @@ import dev.cuddlies.pattern.Paper;
 import dev.cuddlies.pattern.PatternSpec;
 import dev.cuddlies.skill.ConversationState;
 import dev.cuddlies.skill.Messages;
+import dev.cuddlies.skill.PhoneLink;
 import dev.cuddlies.skill.RequestFacts;
 import dev.cuddlies.skill.SizeAsk;
 import dev.cuddlies.skill.SizeSlots;
@@ -39,11 +40,13 @@ public final class ResizePatternHandler implements IntentRequestHandler {
     private static final Duration ANSWER_RESERVE = Duration.ofMillis(500);
 
     private final CuddlieMaker maker;
+    private final PhoneLink phoneLink;
     private final Clock clock;
     private final Duration budget;
 
-    public ResizePatternHandler(CuddlieMaker maker, Clock clock, Duration budget) {
+    public ResizePatternHandler(CuddlieMaker maker, PhoneLink phoneLink, Clock clock, Duration budget) {
         this.maker = maker;
+        this.phoneLink = phoneLink;
         this.clock = clock;
         this.budget = budget;
     }
@@ -83,7 +86,7 @@ public final class ResizePatternHandler implements IntentRequestHandler {
                 .orElse(PatternAnswers.paper(Optional.empty(), locale));
         return PatternAnswers.answer(input, maker.remake(RequestFacts.userId(input),
                 last.map(ConversationState.LastPattern::patternId), size, PatternSpec.defaults().withPaper(paper),
-                new Budget(clock, budget, ANSWER_RESERVE)));
+                new Budget(clock, budget, ANSWER_RESERVE)), phoneLink);
     }
 
     private static Optional<Paper> paperNamed(String name) {

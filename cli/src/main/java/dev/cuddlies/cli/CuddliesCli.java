@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 @Command(name = "cuddlies", mixinStandardHelpOptions = true, versionProvider = CuddliesCli.Version.class,
         description = "Turns a cartoon picture into a printable plush-toy sewing pattern.",
         subcommands = {SimulateCommand.class, UploadCommand.class, InvokeCommand.class, OutlineCommand.class,
-            PatternCommand.class, SkillServerCommand.class, InfraCommand.class, BenchCommand.class,
+            PatternCommand.class, SkillServerCommand.class, WebCommand.class, InfraCommand.class, BenchCommand.class,
             VoiceModelCommand.class})
 public final class CuddliesCli implements Runnable {
 

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -64,6 +65,15 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
                     + "environment configures (CUDDLIES_SWITCH_DRIVER…)")
     private String switchSource;
 
+    @Option(names = "--web-port", defaultValue = "8080", description = "port of the phone page (default: "
+            + "${DEFAULT-VALUE}, or the next free one); the skill speaks its address and a code")
+    private int webPort;
+
+    @Option(names = "--no-web", description = "no phone page (put pictures in place with: upload FILE)")
+    private boolean noWeb;
+
+    private static final String LOCALHOST = "127.0.0.1";
+
     /** How often the thermostat runs while the console is open. */
     private static final Duration CONTROL_STEP = Duration.ofSeconds(20);
 
@@ -71,9 +81,13 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws IOException {
         Path dataDir = data != null ? data : Path.of(System.getenv().getOrDefault("CUDDLIES_HOME", "cuddlies-data"));
         try (SimulatedHeater heater = switchSource.equals("env") ? null : SimulatedHeater.start()) {
-            AppConfig config = AppConfig.local(dataDir).withSwitches(heater == null
+            AppConfig base = AppConfig.local(dataDir).withSwitches(heater == null
                     ? AppConfig.fromEnv(System.getenv()).switches() : heater.switchSettings());
+            AppConfig config = noWeb ? base
+                    : LocalPage.configure(base, LOCALHOST, LocalPage.freePort(LOCALHOST, webPort));
             Services services = Services.create(config, Clock.systemUTC());
+            LocalPage page = noWeb ? null : LocalPage.start(config, LOCALHOST, config.webUrl().orElseThrow().getPort(),
+                    Optional.empty(), Clock.systemUTC());
             ScheduledExecutorService control = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "thermostat");
                 t.setDaemon(true);
@@ -84,6 +98,9 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
             try {
                 converse(dataDir, config, services);
             } finally {
+                if (page != null) {
+                    page.close();
+                }
                 control.shutdownNow();
                 services.warmth().ifPresent(w -> w.stop()); // never leave the simulated pad on
             }
@@ -100,6 +117,7 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
         String patternsPrefix = "patterns/" + services.userKeys().of(user) + "/";
         PrintWriter out = spec.commandLine().getOut();
         boolean interactive = System.console() != null;
+        config.webUrl().ifPresent(u -> out.println("Phone page: " + u + " (open it in a browser; say \"link my phone\" for a code)"));
         if (interactive) {
             out.println("Cuddlies, local simulator (" + locale + "). Storage: " + dataDir.toAbsolutePath());
             out.println("Type what you'd say, e.g. \"open cuddly maker\" or \"make a teddy from my picture\".");

@@ -1,6 +1,7 @@
 package dev.cuddlies.cli;
 
 import dev.cuddlies.cli.CuddliesCli.UserError;
+import com.amazon.ask.Skill;
 import dev.cuddlies.config.AppConfig;
 import dev.cuddlies.config.Services;
 import dev.cuddlies.skill.CuddliesSkill;
@@ -67,15 +68,30 @@ final class SkillServerCommand implements Callable<Integer> {
         if (!noVerify && !settings.containsKey("CUDDLIES_SKILL_ID")) {
             throw new UserError("set CUDDLIES_SKILL_ID (in --config or the environment): requests are checked against it");
         }
-        AppConfig config = AppConfig.fromEnv(settings);
         Clock clock = Clock.systemUTC();
+        AppConfig config = AppConfig.fromEnv(settings);
+        boolean localPage = config.bucket().isEmpty();
+        if (localPage) {
+            // The phone page on the same port, with local storage (in AWS the web function serves it).
+            config = LocalPage.configure(config, host, port);
+        }
         Services services = Services.create(config, clock);
         Optional<AlexaRequestVerifier> verifier = noVerify ? Optional.empty() : Optional.of(new AlexaRequestVerifier(
                 CertificateSource.fetchedAndCached(), AlexaRequestVerifier.systemTrustAnchors(), config.skillId(), clock));
         ScheduledExecutorService control = Executors.newSingleThreadScheduledExecutor();
         services.warmth().ifPresent(w -> control.scheduleAtFixedRate(w::tick, 20, 20, TimeUnit.SECONDS));
-        SkillServer server = SkillServer.start(host, port, CuddliesSkill.build(config, services, clock), verifier,
-                config.bucket().isEmpty() ? Optional.of(config.dataDir()) : Optional.empty());
+        Skill skill = CuddliesSkill.build(config, services, clock);
+        AutoCloseable serving;
+        int boundPort;
+        if (localPage) {
+            LocalPage page = LocalPage.startWithVerifier(config, host, port, skill, verifier, clock);
+            serving = page;
+            boundPort = page.server().port();
+        } else {
+            SkillServer server = SkillServer.start(host, port, skill, verifier, Optional.empty());
+            serving = server;
+            boundPort = server.port();
+        }
         if (noVerify) {
             spec.commandLine().getErr().println("""
                     ************************************************************************
@@ -83,14 +99,18 @@ final class SkillServerCommand implements Callable<Integer> {
                     *  Local testing only; bound to loopback. Never expose this port.      *
                     ************************************************************************""");
         }
-        spec.commandLine().getErr().printf("skill server on %s:%d (skill %s, storage %s, switch %s)%n", host,
-                server.port(), config.skillId(), config.bucket().map(b -> "s3://" + b).orElse(config.dataDir().toString()),
-                config.switches().driver());
+        spec.commandLine().getErr().printf("skill server on %s:%d (skill %s, storage %s, switch %s)%s%n", host,
+                boundPort, config.skillId(), config.bucket().map(b -> "s3://" + b).orElse(config.dataDir().toString()),
+                config.switches().driver(), config.webUrl().map(u -> ", phone page " + u).orElse(""));
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             control.shutdownNow();
             services.warmth().ifPresent(w -> w.stop());
-            server.close();
+            try {
+                serving.close();
+            } catch (Exception ignored) {
+                // stopping anyway
+            }
             stop.countDown();
         }));
         stop.await();

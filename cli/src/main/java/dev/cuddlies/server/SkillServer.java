@@ -29,7 +29,8 @@ import java.util.concurrent.TimeoutException;
  * request envelope, the same {@link Skill} the Lambda entry point builds answers it. Requests are
  * verified as Alexa requires, bounded in size and number, and a request that runs too long is
  * answered with a spoken apology before Alexa's 8 seconds run out. Pattern files are served read-only
- * under {@code /files/patterns/} so cards can link them.
+ * under {@code /files/patterns/} so cards can link them. With a {@link LocalWeb} the phone page is
+ * served on the same port (Alexa's requests then go to {@code POST /alexa} only).
  */
 public final class SkillServer implements AutoCloseable {
 
@@ -43,9 +44,10 @@ public final class SkillServer implements AutoCloseable {
     private static final String BUSY = "Sorry, I'm busy with other requests right now. Please try again in a moment.";
 
     private final HttpServer http;
-    private final Skill skill;
+    private final Optional<Skill> skill;
     private final Optional<AlexaRequestVerifier> verifier;
     private final Optional<Path> files;
+    private final Optional<LocalWeb> web;
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "skill-request");
         t.setDaemon(true);
@@ -53,11 +55,12 @@ public final class SkillServer implements AutoCloseable {
     });
     private final Semaphore slots = new Semaphore(MAX_CONCURRENT);
 
-    private SkillServer(String host, int port, Skill skill, Optional<AlexaRequestVerifier> verifier,
-                        Optional<Path> files) throws IOException {
+    private SkillServer(String host, int port, Optional<Skill> skill, Optional<AlexaRequestVerifier> verifier,
+                        Optional<Path> files, Optional<LocalWeb> web) throws IOException {
         this.skill = skill;
         this.verifier = verifier;
         this.files = files.map(p -> p.toAbsolutePath().normalize());
+        this.web = web;
         this.http = HttpServer.create(new InetSocketAddress(host, port), 64);
         http.setExecutor(Executors.newFixedThreadPool(MAX_CONCURRENT + 4));
         http.createContext("/", this::handle);
@@ -69,7 +72,16 @@ public final class SkillServer implements AutoCloseable {
      */
     public static SkillServer start(String host, int port, Skill skill, Optional<AlexaRequestVerifier> verifier,
                                     Optional<Path> files) throws IOException {
-        SkillServer s = new SkillServer(host, port, skill, verifier, files);
+        return start(host, port, Optional.of(skill), verifier, files, Optional.empty());
+    }
+
+    /**
+     * @param skill Alexa's endpoint at {@code POST /alexa}, or empty for the phone page alone
+     * @param web   the phone page at {@code /} with its API, local uploads and files, if wanted
+     */
+    public static SkillServer start(String host, int port, Optional<Skill> skill, Optional<AlexaRequestVerifier> verifier,
+                                    Optional<Path> files, Optional<LocalWeb> web) throws IOException {
+        SkillServer s = new SkillServer(host, port, skill, verifier, files, web);
         s.http.start();
         return s;
     }
@@ -81,12 +93,15 @@ public final class SkillServer implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             String path = ex.getRequestURI().getPath();
+            boolean post = ex.getRequestMethod().equals("POST");
             if (ex.getRequestMethod().equals("GET") && path.equals("/health")) {
                 send(ex, 200, "text/plain", "ok\n".getBytes(StandardCharsets.UTF_8));
+            } else if (skill.isPresent() && post && (path.equals("/alexa") || web.isEmpty())) {
+                skillRequest(ex);
+            } else if (web.isPresent()) {
+                web.get().handle(ex);
             } else if (ex.getRequestMethod().equals("GET") && path.startsWith("/files/patterns/")) {
                 serveFile(ex, path.substring("/files/".length()));
-            } else if (ex.getRequestMethod().equals("POST")) {
-                skillRequest(ex);
             } else {
                 send(ex, 405, "text/plain", "POST Alexa requests here\n".getBytes(StandardCharsets.UTF_8));
             }
@@ -116,7 +131,7 @@ public final class SkillServer implements AutoCloseable {
         }
         Future<byte[]> answer;
         try {
-            answer = workers.submit(() -> skill.execute(new BaseSkillRequest(body)).getRawResponse());
+            answer = workers.submit(() -> skill.orElseThrow().execute(new BaseSkillRequest(body)).getRawResponse());
         } catch (RuntimeException e) {
             slots.release();
             throw e;

@@ -91,8 +91,7 @@ public final class LocalBlobStore implements BlobStore {
     public void put(String key, byte[] data, String contentType, Duration timeout) throws StorageException {
         Path p = pathOf(key);
         try {
-            Files.createDirectories(p.getParent());
-            Path tmp = Files.createTempFile(p.getParent(), "." + p.getFileName(), ".partial");
+            Path tmp = tempBeside(p);
             try {
                 Files.write(tmp, data);
                 try {
@@ -112,8 +111,7 @@ public final class LocalBlobStore implements BlobStore {
     public boolean putIfAbsent(String key, byte[] data, String contentType, Duration timeout) throws StorageException {
         Path p = pathOf(key);
         try {
-            Files.createDirectories(p.getParent());
-            Path tmp = Files.createTempFile(p.getParent(), "." + p.getFileName(), ".partial");
+            Path tmp = tempBeside(p);
             try {
                 Files.write(tmp, data);
                 // A hard link is created atomically and never replaces an existing file.
@@ -129,10 +127,33 @@ public final class LocalBlobStore implements BlobStore {
         }
     }
 
+    /** A temporary file in the target's folder; the folder may vanish once under a concurrent delete. */
+    private static Path tempBeside(Path target) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Files.createDirectories(target.getParent());
+            try {
+                return Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
+            } catch (NoSuchFileException removedMeanwhile) {
+                if (attempt > 0) {
+                    throw removedMeanwhile;
+                }
+            }
+        }
+    }
+
     @Override
     public void delete(String key, Duration timeout) throws StorageException {
         try {
-            Files.deleteIfExists(pathOf(key));
+            Path p = pathOf(key);
+            Files.deleteIfExists(p);
+            // Folders named after a user go with their last file, as prefixes do in a bucket.
+            for (Path dir = p.getParent(); dir != null && !dir.equals(root); dir = dir.getParent()) {
+                try {
+                    Files.deleteIfExists(dir);
+                } catch (java.nio.file.DirectoryNotEmptyException stillUsed) {
+                    break;
+                }
+            }
         } catch (IOException e) {
             throw new StorageException(Kind.UNAVAILABLE, "cannot delete " + key, e);
         }

@@ -1,0 +1,122 @@
+package dev.cuddlies.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A loopback TCP proxy in front of the local server that can drop the connection in the middle of
+ * an upload, as a phone losing its signal would: once armed, the next {@code POST /upload} is
+ * forwarded for {@link #BYTES_BEFORE_CUT} bytes and then both sides are reset.
+ */
+final class CuttingProxy implements AutoCloseable {
+
+    static final int BYTES_BEFORE_CUT = 8 * 1024;
+    private static final byte[] UPLOAD = "POST /upload ".getBytes(StandardCharsets.US_ASCII);
+
+    private final ServerSocket listener;
+    private final int targetPort;
+    private final AtomicBoolean armed = new AtomicBoolean();
+    private final ExecutorService pumps = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "cutting-proxy");
+        t.setDaemon(true);
+        return t;
+    });
+
+    CuttingProxy(int listenPort, int targetPort) throws IOException {
+        this.listener = new ServerSocket(listenPort, 50, InetAddress.getLoopbackAddress());
+        this.targetPort = targetPort;
+        pumps.execute(this::accept);
+    }
+
+    /** The next upload is cut short. */
+    void cutNextUpload() {
+        armed.set(true);
+    }
+
+    private void accept() {
+        while (!listener.isClosed()) {
+            try {
+                Socket client = listener.accept();
+                Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                pumps.execute(() -> pump(client, server, true));
+                pumps.execute(() -> pump(server, client, false));
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    private void pump(Socket from, Socket to, boolean fromBrowser) {
+        byte[] buffer = new byte[4096];
+        long cutAt = -1;
+        long forwarded = 0;
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                if (fromBrowser && cutAt < 0 && contains(buffer, n, UPLOAD) && armed.compareAndSet(true, false)) {
+                    cutAt = forwarded + BYTES_BEFORE_CUT;
+                }
+                if (cutAt >= 0 && forwarded + n >= cutAt) {
+                    out.write(buffer, 0, (int) (cutAt - forwarded));
+                    out.flush();
+                    reset(from);
+                    reset(to);
+                    return;
+                }
+                out.write(buffer, 0, n);
+                out.flush();
+                forwarded += n;
+            }
+        } catch (IOException e) {
+            // the other side went away
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+        }
+    }
+
+    private static boolean contains(byte[] data, int length, byte[] pattern) {
+        outer:
+        for (int i = 0; i <= length - pattern.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** Closes with a TCP reset, as a dropped network looks to both ends. */
+    private static void reset(Socket s) {
+        try {
+            s.setSoLinger(true, 0);
+            s.close();
+        } catch (IOException ignored) {
+            // already gone
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // already gone
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        listener.close();
+        pumps.shutdownNow();
+    }
+}

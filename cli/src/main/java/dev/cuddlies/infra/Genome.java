@@ -10,7 +10,7 @@ import java.util.Optional;
  * in {@code infrastructure/taskoid.json} and transcribed into CloudFormation and AWS CLI calls.
  */
 public record Genome(String name, Model model, Iam iam, InputData inputData, Endpoint endpoint, Lambda lambda,
-                     String skillId, Switch switches) {
+                     String skillId, Switch switches, Web web) {
 
     /** The model artifact in S3 and the container image in ECR. */
     public record Model(String artifactBucket, String artifactKey, String image) {
@@ -29,7 +29,22 @@ public record Genome(String name, Model model, Iam iam, InputData inputData, End
     }
 
     /** What each role may do, as named permissions ({@link Permissions}). */
-    public record Iam(List<String> lambda, List<String> sagemaker) {
+    public record Iam(List<String> lambda, List<String> sagemaker, List<String> web) {
+    }
+
+    /**
+     * The phone page's function behind a Lambda Function URL.
+     *
+     * @param url      the page's public address (said aloud, put on cards, the only CORS origin), e.g.
+     *                 https://cuddlies.app/go; point that domain at the function URL
+     * @param memoryMb the function's memory
+     */
+    public record Web(String url, int memoryMb) {
+        /** "https://cuddlies.app/go" → "https://cuddlies.app". */
+        public String origin() {
+            java.net.URI u = java.net.URI.create(url);
+            return u.getScheme() + "://" + u.getRawAuthority();
+        }
     }
 
     /** Where pictures and patterns live, and how long. */

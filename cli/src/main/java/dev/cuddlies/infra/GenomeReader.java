@@ -26,7 +26,8 @@ public final class GenomeReader {
     private static final Pattern S3_URI = Pattern.compile("s3://([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/(.+\\.tar\\.gz)");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{2,30}");
     private static final Set<String> TOP_LEVEL = Set.of("$schema", "genome", "model", "iam", "inputData", "endpoint",
-            "lambda", "skillId", "switch");
+            "lambda", "skillId", "switch", "web");
+    private static final Pattern WEB_URL = Pattern.compile("https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~/-]*)?");
 
     private final List<String> problems = new ArrayList<>();
 
@@ -59,6 +60,7 @@ public final class GenomeReader {
         JsonNode iam = root.path("iam");
         List<String> lambdaPerms = permissions(iam, "lambda", Permissions.LAMBDA);
         List<String> sagemakerPerms = permissions(iam, "sagemaker", Permissions.SAGEMAKER);
+        List<String> webPerms = permissions(iam, "web", Permissions.WEB);
 
         JsonNode in = root.path("inputData");
         String uploads = prefix(in, "inputData.uploadPrefix");
@@ -121,15 +123,27 @@ public final class GenomeReader {
         }
 
         Genome.Switch sw = switches(root.path("switch"));
+
+        JsonNode w = root.path("web");
+        String webUrl = text(w, "web.url");
+        if (webUrl != null && !WEB_URL.matcher(webUrl).matches()) {
+            problems.add("web.url: must be the page's https address, like https://cuddlies.example.net/go");
+        }
+        int webMemory = w.path("memorySizeInMB").asInt(1024);
+        if (webMemory < 512 || webMemory > 10240) {
+            problems.add("web.memorySizeInMB: must be 512 to 10240");
+        }
         if (!problems.isEmpty()) {
             throw new GenomeException(problems);
         }
         var sm = S3_URI.matcher(artifact);
         sm.matches();
-        return new Genome(name, new Genome.Model(sm.group(1), sm.group(2), image), new Genome.Iam(lambdaPerms, sagemakerPerms),
+        return new Genome(name, new Genome.Model(sm.group(1), sm.group(2), image),
+                new Genome.Iam(lambdaPerms, sagemakerPerms, webPerms),
                 new Genome.InputData(uploads, patterns, retention),
                 new Genome.Endpoint(endpointName, memory, concurrency, instanceType, instanceCount),
-                new Genome.Lambda(runtime, lambdaMemory, timeout, l.path("snapStart").asBoolean(true)), skillId, sw);
+                new Genome.Lambda(runtime, lambdaMemory, timeout, l.path("snapStart").asBoolean(true)), skillId, sw,
+                new Genome.Web(webUrl, webMemory));
     }
 
     private Genome.Switch switches(JsonNode s) {

@@ -93,8 +93,51 @@ public final class Policies {
             statements.add(statement("ReadSwitchShadow", List.of("iot:GetThingShadow"), List.of(
                     "arn:${AWS::Partition}:iot:${AWS::Region}:${AWS::AccountId}:thing/" + g.switches().iotThing().orElseThrow())));
         }
+        if (perms.contains("pairing-codes")) {
+            // The skill issues codes for the phone page: a code record and the user's current-code note.
+            statements.add(statement("IssuePairingCodes", List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
+                    List.of(bucketArn() + "/pairings/codes/*", bucketArn() + "/pairings/users/*")));
+        }
         if (perms.contains("write-logs")) {
             String group = "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/" + g.name() + "-*";
+            statements.add(statement("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                    List.of(group + ":*")));
+        }
+        return document(statements);
+    }
+
+    static String webFunctionName(Genome g) {
+        return g.name() + "-web";
+    }
+
+    /**
+     * The phone page's permissions: pairing state, and the pictures and patterns of whichever user a
+     * session names (the role cannot narrow to one user; the signed session does). Upload forms are
+     * signed with this role's credentials, so S3 accepts only what the role may put.
+     */
+    public static ObjectNode web(Genome g) {
+        List<ObjectNode> statements = new ArrayList<>();
+        List<String> perms = g.iam().web();
+        String uploads = g.inputData().uploadPrefix();
+        String patterns = g.inputData().patternPrefix();
+        if (perms.contains("list-user-files")) {
+            ObjectNode s = statement("ListUserFiles", List.of("s3:ListBucket"), List.of(bucketArn()));
+            ArrayNode prefixes = s.putObject("Condition").putObject("StringLike").putArray("s3:prefix");
+            prefixes.add(uploads + "*");
+            prefixes.add(patterns + "*");
+            statements.add(s);
+        }
+        if (perms.contains("pairing-state")) {
+            statements.add(statement("PairingState", List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
+                    List.of(bucketArn() + "/pairings/*")));
+        }
+        objectStatement(statements, perms, "post-uploads", "PostUploads", "s3:PutObject", uploads);
+        objectStatement(statements, perms, "delete-uploads", "DeleteUploads", "s3:DeleteObject", uploads);
+        objectStatement(statements, perms, "read-patterns", "ReadPatterns", "s3:GetObject", patterns);
+        objectStatement(statements, perms, "delete-patterns", "DeletePatterns", "s3:DeleteObject", patterns);
+        if (perms.contains("write-logs")) {
+            String group = "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/"
+                    + webFunctionName(g);
             statements.add(statement("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                     List.of(group + ":*")));
         }

@@ -20,6 +20,10 @@ public final class SkillStack {
 
     public static final String HANDLER = "dev.cuddlies.aws.CuddliesStreamHandler::handleRequest";
     public static final String TICK_HANDLER = "dev.cuddlies.aws.WarmthTickHandler::handleRequest";
+    public static final String WEB_HANDLER = "dev.cuddlies.aws.WebFunctionHandler::handleRequest";
+    /** Pairing records live a day at most; a phone link as long as its 30-day session, and a day more. */
+    private static final int PAIRING_RETENTION_DAYS = 1;
+    private static final int PHONE_LINK_RETENTION_DAYS = 31;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SkillStack() {
@@ -28,7 +32,7 @@ public final class SkillStack {
     public static ObjectNode template(Genome g) {
         ObjectNode t = JSON.createObjectNode();
         t.put("AWSTemplateFormatVersion", "2010-09-09");
-        t.put("Description", "Cuddlies (" + g.name() + "): skill Lambda, outline model endpoint, picture bucket. "
+        t.put("Description", "Cuddlies (" + g.name() + "): skill Lambda, phone page, outline model endpoint, picture bucket. "
                 + "Generated from infrastructure/taskoid.json by 'cuddlies.jar infra'; do not edit by hand.");
         ObjectNode p = t.putObject("Parameters");
         param(p, "SkillId", "The Alexa skill id (set by ask deploy).", null);
@@ -43,6 +47,7 @@ public final class SkillStack {
         secret(r, g);
         model(r, g);
         functions(r, g);
+        webFunction(r, g);
 
         ObjectNode out = t.putObject("Outputs");
         ObjectNode endpoint = out.putObject("SkillEndpoint");
@@ -50,6 +55,9 @@ public final class SkillStack {
         endpoint.set("Value", ref("SkillFunctionAlias"));
         ObjectNode bucket = out.putObject("PictureBucket");
         bucket.set("Value", ref("CuddliesBucket"));
+        ObjectNode page = out.putObject("WebFunctionUrl");
+        page.put("Description", "The phone page's function URL: point " + g.web().url() + " at it");
+        page.set("Value", getAtt("WebFunctionUrl", "FunctionUrl"));
         return t;
     }
 
@@ -85,6 +93,17 @@ public final class SkillStack {
                 .put("ExpirationInDays", g.inputData().uploadRetentionDays());
         rules.addObject().put("Id", "AbortIncompleteUploads").put("Status", "Enabled")
                 .putObject("AbortIncompleteMultipartUpload").put("DaysAfterInitiation", 1);
+        for (String state : new String[] {"codes", "redeemed", "clients", "users"}) {
+            rules.addObject().put("Id", "ExpirePairing" + Character.toUpperCase(state.charAt(0)) + state.substring(1))
+                    .put("Status", "Enabled").put("Prefix", "pairings/" + state + "/").put("ExpirationInDays", PAIRING_RETENTION_DAYS);
+        }
+        rules.addObject().put("Id", "ExpirePhoneLinks").put("Status", "Enabled").put("Prefix", "pairings/links/")
+                .put("ExpirationInDays", PHONE_LINK_RETENTION_DAYS);
+        // The phone page posts pictures straight to the bucket: only from its own origin.
+        ObjectNode cors = props.putObject("CorsConfiguration").putArray("CorsRules").addObject();
+        cors.putArray("AllowedOrigins").add(g.web().origin());
+        cors.putArray("AllowedMethods").add("POST");
+        cors.put("MaxAge", 3000);
 
         ObjectNode policy = resource(r, "CuddliesBucketPolicy", "AWS::S3::BucketPolicy").putObject("Properties");
         policy.set("Bucket", ref("CuddliesBucket"));
@@ -200,6 +219,63 @@ public final class SkillStack {
         }
     }
 
+    /** The phone page: its own function, role and log group, behind a Lambda Function URL. */
+    private static void webFunction(ObjectNode r, Genome g) {
+        ObjectNode role = resource(r, "WebFunctionRole", "AWS::IAM::Role").putObject("Properties");
+        role.set("AssumeRolePolicyDocument", Policies.trust("lambda.amazonaws.com"));
+        ObjectNode policy = role.putArray("Policies").addObject().put("PolicyName", "web");
+        policy.set("PolicyDocument", subAll(Policies.web(g)));
+
+        ObjectNode logs = resource(r, "WebLogGroup", "AWS::Logs::LogGroup").putObject("Properties");
+        logs.put("LogGroupName", "/aws/lambda/" + Policies.webFunctionName(g));
+        logs.put("RetentionInDays", 30);
+
+        ObjectNode f = resource(r, "WebFunction", "AWS::Lambda::Function");
+        f.putArray("DependsOn").add("WebLogGroup");
+        ObjectNode props = f.putObject("Properties");
+        props.put("FunctionName", Policies.webFunctionName(g));
+        props.put("Description", "Cuddlies phone page: pairing, upload forms, patterns");
+        props.set("Runtime", ref("LambdaRuntime"));
+        props.put("Handler", WEB_HANDLER);
+        props.set("Role", getAtt("WebFunctionRole", "Arn"));
+        code(props);
+        props.put("MemorySize", g.web().memoryMb());
+        props.put("Timeout", 10);
+        if (g.lambda().snapStart()) {
+            props.putObject("SnapStart").put("ApplyOn", "PublishedVersions");
+        }
+        ObjectNode env = props.putObject("Environment").putObject("Variables");
+        env.set("CUDDLIES_SKILL_ID", ref("SkillId"));
+        env.set("CUDDLIES_BUCKET", ref("CuddliesBucket"));
+        env.set("CUDDLIES_USER_KEY_SECRET", sub("{{resolve:secretsmanager:${UserKeySecret}:SecretString}}"));
+        env.put("CUDDLIES_WEB_URL", g.web().url());
+        env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Djava.awt.headless=true");
+
+        ObjectNode version = resource(r, "WebFunctionVersion", "AWS::Lambda::Version").putObject("Properties");
+        version.set("FunctionName", ref("WebFunction"));
+        version.set("Description", ref("CodeVersion"));
+        ObjectNode alias = resource(r, "WebFunctionAlias", "AWS::Lambda::Alias").putObject("Properties");
+        alias.set("FunctionName", ref("WebFunction"));
+        alias.set("FunctionVersion", getAtt("WebFunctionVersion", "Version"));
+        alias.put("Name", "live");
+
+        ObjectNode url = resource(r, "WebFunctionUrl", "AWS::Lambda::Url").putObject("Properties");
+        url.put("AuthType", "NONE");
+        url.set("TargetFunctionArn", ref("WebFunctionAlias"));
+        url.put("InvokeMode", "BUFFERED");
+        // A public function URL needs both permissions; the second only through the URL.
+        ObjectNode viaUrl = resource(r, "WebFunctionUrlPermission", "AWS::Lambda::Permission").putObject("Properties");
+        viaUrl.set("FunctionName", ref("WebFunctionAlias"));
+        viaUrl.put("Action", "lambda:InvokeFunctionUrl");
+        viaUrl.put("Principal", "*");
+        viaUrl.put("FunctionUrlAuthType", "NONE");
+        ObjectNode invoke = resource(r, "WebFunctionInvokePermission", "AWS::Lambda::Permission").putObject("Properties");
+        invoke.set("FunctionName", ref("WebFunctionAlias"));
+        invoke.put("Action", "lambda:InvokeFunction");
+        invoke.put("Principal", "*");
+        invoke.put("InvokedViaFunctionUrl", true);
+    }
+
     /** Drivers with a temperature sensor need the thermostat to run between requests. */
     static boolean needsControlLoop(Genome g) {
         return g.switches().driver().equals("ewelink") || g.switches().driver().equals("tasmota");
@@ -218,6 +294,7 @@ public final class SkillStack {
         env.set("CUDDLIES_BUCKET", ref("CuddliesBucket"));
         env.set("CUDDLIES_OUTLINE_ENDPOINT", getAtt("OutlineEndpoint", "EndpointName"));
         env.set("CUDDLIES_USER_KEY_SECRET", sub("{{resolve:secretsmanager:${UserKeySecret}:SecretString}}"));
+        env.put("CUDDLIES_WEB_URL", g.web().url());
         env.put("CUDDLIES_SWITCH_DRIVER", g.switches().driver());
         g.switches().settings().forEach(env::put);
         g.switches().tasmotaTopic().ifPresent(t -> env.put("CUDDLIES_TASMOTA_TOPIC", t));

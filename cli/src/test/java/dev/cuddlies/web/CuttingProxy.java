@@ -14,12 +14,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A loopback TCP proxy in front of the local server that can drop the connection in the middle of
  * an upload, as a phone losing its signal would: once armed, the next {@code POST /upload} is
- * forwarded for {@link #BYTES_BEFORE_CUT} bytes and then both sides are reset.
+ * forwarded up to half of its body and then both sides are reset.
  */
 final class CuttingProxy implements AutoCloseable {
 
-    static final int BYTES_BEFORE_CUT = 8 * 1024;
     private static final byte[] UPLOAD = "POST /upload ".getBytes(StandardCharsets.US_ASCII);
+    private static final java.util.regex.Pattern LENGTH = java.util.regex.Pattern.compile("(?i)\r\ncontent-length:\\s*(\\d+)");
 
     private final ServerSocket listener;
     private final int targetPort;
@@ -61,10 +61,17 @@ final class CuttingProxy implements AutoCloseable {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buffer)) > 0) {
-                if (fromBrowser && cutAt < 0 && contains(buffer, n, UPLOAD) && armed.compareAndSet(true, false)) {
-                    cutAt = forwarded + BYTES_BEFORE_CUT;
+                int request = fromBrowser && cutAt < 0 ? indexOf(buffer, n, UPLOAD) : -1;
+                if (request >= 0 && armed.compareAndSet(true, false)) {
+                    String head = new String(buffer, request, n - request, StandardCharsets.ISO_8859_1);
+                    java.util.regex.Matcher length = LENGTH.matcher(head);
+                    int headersEnd = head.indexOf("\r\n\r\n");
+                    if (!length.find() || headersEnd < 0) {
+                        throw new IOException("the upload's headers did not come in one piece");
+                    }
+                    cutAt = forwarded + request + headersEnd + 4 + Long.parseLong(length.group(1)) / 2;
                 }
-                if (cutAt >= 0 && forwarded + n >= cutAt) {
+                if (cutAt >= 0 && forwarded + n > cutAt) {
                     out.write(buffer, 0, (int) (cutAt - forwarded));
                     out.flush();
                     reset(from);
@@ -83,7 +90,7 @@ final class CuttingProxy implements AutoCloseable {
         }
     }
 
-    private static boolean contains(byte[] data, int length, byte[] pattern) {
+    private static int indexOf(byte[] data, int length, byte[] pattern) {
         outer:
         for (int i = 0; i <= length - pattern.length; i++) {
             for (int j = 0; j < pattern.length; j++) {
@@ -91,9 +98,9 @@ final class CuttingProxy implements AutoCloseable {
                     continue outer;
                 }
             }
-            return true;
+            return i;
         }
-        return false;
+        return -1;
     }
 
     /** Closes with a TCP reset, as a dropped network looks to both ends. */

@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A loopback TCP proxy in front of the local server that can drop the connection in the middle of
- * an upload, as a phone losing its signal would: once armed, the next {@code POST /upload} is
- * forwarded up to half of its body and then both sides are reset.
+ * an upload, as a phone losing its signal would: while cutting, every {@code POST /upload} is
+ * forwarded up to half of its body and then both sides are reset. (Every one: a browser sends a
+ * request again by itself when a connection it had kept open is reset.)
  */
 final class CuttingProxy implements AutoCloseable {
 
@@ -23,7 +24,7 @@ final class CuttingProxy implements AutoCloseable {
 
     private final ServerSocket listener;
     private final int targetPort;
-    private final AtomicBoolean armed = new AtomicBoolean();
+    private final AtomicBoolean cutting = new AtomicBoolean();
     private final ExecutorService pumps = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "cutting-proxy");
         t.setDaemon(true);
@@ -36,9 +37,9 @@ final class CuttingProxy implements AutoCloseable {
         pumps.execute(this::accept);
     }
 
-    /** The next upload is cut short. */
-    void cutNextUpload() {
-        armed.set(true);
+    /** Uploads are cut short from now on ({@code true}) or go through again ({@code false}). */
+    void cutUploads(boolean cut) {
+        cutting.set(cut);
     }
 
     private void accept() {
@@ -62,7 +63,7 @@ final class CuttingProxy implements AutoCloseable {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 int request = fromBrowser && cutAt < 0 ? indexOf(buffer, n, UPLOAD) : -1;
-                if (request >= 0 && armed.compareAndSet(true, false)) {
+                if (request >= 0 && cutting.get()) {
                     String head = new String(buffer, request, n - request, StandardCharsets.ISO_8859_1);
                     java.util.regex.Matcher length = LENGTH.matcher(head);
                     int headersEnd = head.indexOf("\r\n\r\n");

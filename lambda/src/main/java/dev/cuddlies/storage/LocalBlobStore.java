@@ -146,8 +146,10 @@ public final class LocalBlobStore implements BlobStore {
         try {
             Path p = pathOf(key);
             Files.deleteIfExists(p);
-            // Folders named after a user go with their last file, as prefixes do in a bucket.
-            for (Path dir = p.getParent(); dir != null && !dir.equals(root); dir = dir.getParent()) {
+            // Folders named after a user go with their last file, as prefixes do in a bucket; the
+            // top-level folders (uploads/, patterns/…) stay.
+            for (Path dir = p.getParent(); dir != null && !root.equals(dir.getParent()) && !dir.equals(root);
+                 dir = dir.getParent()) {
                 try {
                     Files.deleteIfExists(dir);
                 } catch (java.nio.file.DirectoryNotEmptyException stillUsed) {

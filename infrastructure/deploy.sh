@@ -29,3 +29,6 @@ aws cloudformation deploy --stack-name "$STACK" \
 echo "Skill endpoint (set it in the Alexa developer console, Build > Endpoint):"
 aws cloudformation describe-stacks --stack-name "$STACK" \
   --query "Stacks[0].Outputs[?OutputKey=='SkillEndpoint'].OutputValue" --output text
+echo "Phone page's function URL (point the genome's web.url domain at it):"
+aws cloudformation describe-stacks --stack-name "$STACK" \
+  --query "Stacks[0].Outputs[?OutputKey=='WebFunctionUrl'].OutputValue" --output text

@@ -136,7 +136,7 @@ const otherThan = (code, k) => String((Number(code) + k) % 1000000).padStart(6, 
     await page.waitForSelector('#pattern-list li');
     await step('pattern-listed', await message());
     await axe('patterns');
-    const pdfHref = await page.getAttribute('#pattern-list a[aria-label^="Download the PDF"]', 'href');
+    const pdfHref = await page.getAttribute('#pattern-list a[aria-label^="Download PDF"]', 'href');
     const pdf = await page.request.get(new URL(pdfHref, pageUrl).toString());
     const pdfBytes = await pdf.body();
     report.pdf = { status: pdf.status(), contentType: pdf.headers()['content-type'], magic: pdfBytes.subarray(0, 5).toString('latin1'), bytes: pdfBytes.length };

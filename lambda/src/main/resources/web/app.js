@@ -234,8 +234,8 @@ async function listPatterns() {
     item.append(title);
     const links = document.createElement('p');
     links.className = 'links';
-    if (p.pdf) links.append(link(p.pdf, 'Download PDF', `Download the PDF of the pattern made ${when}`), ' ');
-    if (p.svg) links.append(link(p.svg, 'Download SVG', `Download the SVG of the pattern made ${when}`));
+    if (p.pdf) links.append(link(p.pdf, 'Download PDF', `Download PDF of the pattern made ${when}`), ' ');
+    if (p.svg) links.append(link(p.svg, 'Download SVG', `Download SVG of the pattern made ${when}`));
     item.append(links);
     const remove = document.createElement('button');
     remove.type = 'button';

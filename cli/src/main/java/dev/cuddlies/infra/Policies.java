@@ -48,6 +48,10 @@ public final class Policies {
             if (perms.contains("read-patterns")) {
                 prefixes.add(patterns + "*");
             }
+            if (perms.contains("pairing-codes")) {
+                // Listing is what makes S3 answer 404, not 403, for a pairing record that is not there.
+                prefixes.add("pairings/*");
+            }
             statements.add(s);
         }
         objectStatement(statements, perms, "read-uploads", "ReadUploads", "s3:GetObject", uploads);
@@ -125,6 +129,10 @@ public final class Policies {
             ArrayNode prefixes = s.putObject("Condition").putObject("StringLike").putArray("s3:prefix");
             prefixes.add(uploads + "*");
             prefixes.add(patterns + "*");
+            if (perms.contains("pairing-state")) {
+                // Listing is what makes S3 answer 404, not 403, for a pairing record that is not there.
+                prefixes.add("pairings/*");
+            }
             statements.add(s);
         }
         if (perms.contains("pairing-state")) {

@@ -9,13 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,13 +28,14 @@ class PairingCodesTest {
     private MutableClock clock;
     private LocalBlobStore store;
     private PairingCodes codes;
+    private UserKeys keys;
     private String userKey;
 
     @BeforeEach
     void setUp() {
         clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
         store = new LocalBlobStore(data);
-        UserKeys keys = new UserKeys("a secret of at least sixteen bytes".getBytes(StandardCharsets.UTF_8));
+        keys = new UserKeys("a secret of at least sixteen bytes".getBytes(StandardCharsets.UTF_8));
         codes = new PairingCodes(store, keys, clock);
         userKey = keys.of("amzn1.ask.account.PAIRINGTEST");
     }
@@ -110,14 +109,15 @@ class PairingCodesTest {
         }
 
         assertThat(live).hasSize(300);
-        try (Stream<Path> files = Files.walk(data)) {
-            files.filter(Files::isRegularFile).forEach(f -> {
-                String name = f.getFileName().toString();
-                assertThat(live).noneMatch(name::contains);
-            });
+        Set<String> expected = new HashSet<>();
+        live.forEach(c -> expected.add(PairingCodes.CODES + Hmac.hex(keys.derive("pairing-code"), c) + ".json"));
+        Set<String> stored = new HashSet<>();
+        for (StoredObject o : store.list(PairingCodes.CODES, Duration.ofSeconds(1))) {
+            stored.add(o.key());
+            assertThat(new String(store.get(o.key(), 1024, Duration.ofSeconds(1)), StandardCharsets.UTF_8))
+                    .matches("\\{\"userKey\":\"user\\d+0+\",\"expiresAt\":\\d+}");
         }
-        assertThat(store.list(PairingCodes.CODES, Duration.ofSeconds(1))).hasSize(300)
-                .allSatisfy((StoredObject o) -> assertThat(o.key()).matches("pairings/codes/[0-9a-f]{64}\\.json"));
+        assertThat(stored).isEqualTo(expected);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.amazon.ask.Skill;
 import dev.cuddlies.config.AppConfig;
 import dev.cuddlies.config.Services;
 import dev.cuddlies.maker.UserKeys;
+import dev.cuddlies.server.AlexaRequestVerifier;
 import dev.cuddlies.server.LocalWeb;
 import dev.cuddlies.server.SkillServer;
 import dev.cuddlies.storage.BlobStore;
@@ -16,6 +17,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -34,7 +36,7 @@ record LocalPage(AppConfig config, SkillServer server, ScheduledExecutorService 
     static final List<Expiry> RULES = List.of(new Expiry("uploads/", Expiry.ONE_DAY),
             new Expiry(PairingCodes.CODES, Expiry.ONE_DAY), new Expiry(PairingCodes.REDEEMED, Expiry.ONE_DAY),
             new Expiry(PairingCodes.CLIENTS, Expiry.ONE_DAY), new Expiry(PairingCodes.USERS, Expiry.ONE_DAY),
-            new Expiry(PairingCodes.LINKS, java.time.Duration.ofDays(31)));
+            new Expiry(PairingCodes.LINKS, Duration.ofDays(31)));
 
     /**
      * The configuration with the page's address: the configured public one (a home server behind a
@@ -56,13 +58,13 @@ record LocalPage(AppConfig config, SkillServer server, ScheduledExecutorService 
 
     /** With Alexa's request checks on the skill's endpoint (a home server reached by Alexa). */
     static LocalPage startWithVerifier(AppConfig config, String host, int port, Skill skill,
-                                       Optional<dev.cuddlies.server.AlexaRequestVerifier> verifier, Clock clock)
+                                       Optional<AlexaRequestVerifier> verifier, Clock clock)
             throws IOException {
         return start(config, host, port, Optional.of(skill), verifier, clock);
     }
 
     private static LocalPage start(AppConfig config, String host, int port, Optional<Skill> skill,
-                                   Optional<dev.cuddlies.server.AlexaRequestVerifier> verifier, Clock clock)
+                                   Optional<AlexaRequestVerifier> verifier, Clock clock)
             throws IOException {
         if (port == 0 && config.webUrl().orElseThrow().getHost().equals(host)) {
             port = config.webUrl().get().getPort();

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The web function's Lambda entry point ({@code dev.cuddlies.aws.WebFunctionHandler::handleRequest})
@@ -64,7 +65,7 @@ public class WebFunctionHandler implements RequestStreamHandler {
     }
 
     /** The Function URL event as a request; empty when its body is larger than any call needs. */
-    static java.util.Optional<WebRequest> request(JsonNode event) {
+    static Optional<WebRequest> request(JsonNode event) {
         JsonNode http = event.path("requestContext").path("http");
         Map<String, String> headers = new HashMap<>();
         event.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText()));
@@ -74,10 +75,10 @@ public class WebFunctionHandler implements RequestStreamHandler {
         byte[] bytes = event.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(body)
                 : body.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_BODY_BYTES) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String path = event.path("rawPath").asText(http.path("path").asText("/"));
-        return java.util.Optional.of(new WebRequest(http.path("method").asText("GET"), path, headers,
+        return Optional.of(new WebRequest(http.path("method").asText("GET"), path, headers,
                 WebRequest.parseCookies(cookies), bytes, http.path("sourceIp").asText("unknown")));
     }
 

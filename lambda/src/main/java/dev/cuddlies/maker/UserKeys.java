@@ -60,8 +60,4 @@ public final class UserKeys {
     public static String patternPrefix(String userKey, String patternId) {
         return "patterns/" + userKey + "/" + patternId + "/";
     }
-
-    public static String patternsPrefix(String userKey) {
-        return "patterns/" + userKey + "/";
-    }
 }

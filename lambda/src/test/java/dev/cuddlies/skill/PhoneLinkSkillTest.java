@@ -99,9 +99,10 @@ class PhoneLinkSkillTest {
 
         JsonNode a = skill.call("make-cuddlie");
 
-        assertThat(speech(a)).contains("Your picture has been deleted");
+        assertThat(speech(a)).contains("pattern is in your Alexa app");
         assertThat(uploads).doesNotExist();
         assertThat(a.path("response").path("card").path("text").asText())
+                .contains("Your picture has been deleted")
                 .contains("Download the PDF and SVG: https://cuddlies.app/go").doesNotContain("valid for 7 days");
     }
 }

@@ -30,6 +30,7 @@ public final class SageMakerOutlineService implements OutlineService {
             "not_an_image", OutlineException.Reason.NOT_AN_IMAGE,
             "corrupt_image", OutlineException.Reason.CORRUPT,
             "image_too_large", OutlineException.Reason.TOO_LARGE,
+            "over_budget", OutlineException.Reason.OVER_BUDGET,
             "payload_too_large", OutlineException.Reason.TOO_LARGE,
             "image_too_small", OutlineException.Reason.TOO_SMALL,
             "no_figure", OutlineException.Reason.NO_FIGURE);

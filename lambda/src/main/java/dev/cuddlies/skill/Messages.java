@@ -102,9 +102,10 @@ public final class Messages {
         String why = switch (reason) {
             case NOT_AN_IMAGE -> "That file isn't a picture I can read; PNG, JPEG, GIF, BMP and WebP work.";
             case CORRUPT -> "Your picture seems to be damaged or only half uploaded.";
-            case TOO_LARGE -> "Your picture is too large for me.";
+            case TOO_LARGE, OVER_BUDGET -> "Your picture is too large for me.";
             case TOO_SMALL -> "Your picture is too small for me to trace.";
             case NO_FIGURE -> "I couldn't find a figure in your picture; one cartoon figure on a plain background works best.";
+            case STOPPED -> "Tracing your picture took longer than I can wait.";
         };
         return why + " Upload another one and ask me again.";
     }

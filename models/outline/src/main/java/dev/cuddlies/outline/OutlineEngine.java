@@ -50,6 +50,21 @@ public final class OutlineEngine {
      * @throws OutlineException with a plain message when the picture is refused or holds no figure
      */
     public Outline trace(byte[] picture) throws OutlineException {
-        return new Tracer(config).trace(picture);
+        return trace(picture, WorkBudget.unlimited());
+    }
+
+    /**
+     * Traces within a request's budget: the picture's cost is estimated from its header and taken from
+     * the budget before decoding, and the work stops at the next checkpoint (decoding is aborted
+     * between rows) once the budget is cancelled or past its deadline.
+     *
+     * @param picture encoded picture bytes. Not modified.
+     * @param budget  shared by the pictures of one request; charged by this call
+     * @throws OutlineException {@link OutlineException.Reason#OVER_BUDGET} before decoding when the
+     *                          picture costs more than is left, {@link OutlineException.Reason#STOPPED}
+     *                          when cancelled or out of time, or any refusal of {@link #trace(byte[])}
+     */
+    public Outline trace(byte[] picture, WorkBudget budget) throws OutlineException {
+        return new Tracer(config).trace(picture, budget);
     }
 }

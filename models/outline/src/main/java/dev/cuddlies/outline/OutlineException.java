@@ -17,7 +17,11 @@ public final class OutlineException extends Exception {
         /** A recognised format whose data is damaged or truncated. */
         CORRUPT,
         /** Decoded fine, but no figure could be told from the background. */
-        NO_FIGURE
+        NO_FIGURE,
+        /** The picture's estimated work (from its header) is more than the request's {@link WorkBudget} has left. */
+        OVER_BUDGET,
+        /** The request's {@link WorkBudget} was cancelled or ran out of time: not the picture's fault. */
+        STOPPED
     }
 
     private final Reason reason;

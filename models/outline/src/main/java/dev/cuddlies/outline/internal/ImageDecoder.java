@@ -4,10 +4,13 @@ import dev.cuddlies.outline.ImageFormat;
 import dev.cuddlies.outline.OutlineConfig;
 import dev.cuddlies.outline.OutlineException;
 import dev.cuddlies.outline.OutlineException.Reason;
+import dev.cuddlies.outline.WorkBudget;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.event.IIOReadProgressListener;
 import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -34,8 +37,16 @@ public final class ImageDecoder {
         this.config = config;
     }
 
-    /** Decodes a picture. Input not modified. */
+    /** Decodes a picture with no budget but the configured limits. Input not modified. */
     public WorkingImage decode(byte[] bytes) throws OutlineException {
+        return decode(bytes, WorkBudget.unlimited());
+    }
+
+    /**
+     * Decodes a picture, charging its estimated cost to {@code budget} from the header before any
+     * pixel is decoded, and aborting between rows once the budget is stopped. Input not modified.
+     */
+    public WorkingImage decode(byte[] bytes, WorkBudget budget) throws OutlineException {
         if (bytes == null || bytes.length == 0) {
             throw new OutlineException(Reason.NOT_AN_IMAGE, "the file is empty");
         }
@@ -48,7 +59,7 @@ public final class ImageDecoder {
             ImageReader reader = readerFor(format);
             try {
                 reader.setInput(in, true, true);
-                return decode(reader, format, bytes);
+                return decode(reader, format, bytes, budget);
             } finally {
                 reader.dispose();
             }
@@ -59,11 +70,13 @@ public final class ImageDecoder {
         }
     }
 
-    private WorkingImage decode(ImageReader reader, ImageFormat format, byte[] bytes)
+    private WorkingImage decode(ImageReader reader, ImageFormat format, byte[] bytes, WorkBudget budget)
             throws IOException, OutlineException {
         int storedW = reader.getWidth(0);
         int storedH = reader.getHeight(0);
         checkDimensions(storedW, storedH);
+        budget.charge(WorkBudget.estimate(storedW, storedH, maxBitsPerSample(reader)));
+        reader.addIIOReadProgressListener(new AbortWhenStopped(budget));
 
         int orientation = format == ImageFormat.JPEG ? ExifOrientation.read(bytes) : ExifOrientation.UPRIGHT;
         int subsample = subsampleFor((long) storedW * storedH);
@@ -78,6 +91,7 @@ public final class ImageDecoder {
             reader.addIIOReadWarningListener((source, warning) -> damaged.set(true));
         }
         BufferedImage image = reader.read(0, param);
+        budget.checkpoint();
         if (damaged.get()) {
             throw corrupt(format);
         }
@@ -96,6 +110,65 @@ public final class ImageDecoder {
             storedH = t;
         }
         return Resampler.toWorkingSize(argb, w, h, alpha, storedW, storedH, subsample, config.workingPixels());
+    }
+
+    /** The widest sample the stored picture declares (16 for 16-bit PNGs), read from the header only. */
+    private static int maxBitsPerSample(ImageReader reader) throws IOException {
+        ImageTypeSpecifier raw = reader.getRawImageType(0);
+        if (raw == null) {
+            Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+            raw = types.hasNext() ? types.next() : null;
+        }
+        if (raw == null) {
+            return 8;
+        }
+        int widest = 0;
+        for (int bits : raw.getSampleModel().getSampleSize()) {
+            widest = Math.max(widest, bits);
+        }
+        return widest;
+    }
+
+    /** Decoders report progress every row or so; an abort there stops the inflating and unfiltering. */
+    private record AbortWhenStopped(WorkBudget budget) implements IIOReadProgressListener {
+        @Override
+        public void imageProgress(ImageReader source, float percentageDone) {
+            if (budget.stopped()) {
+                source.abort();
+            }
+        }
+
+        @Override
+        public void sequenceStarted(ImageReader source, int minIndex) {
+        }
+
+        @Override
+        public void sequenceComplete(ImageReader source) {
+        }
+
+        @Override
+        public void imageStarted(ImageReader source, int imageIndex) {
+        }
+
+        @Override
+        public void imageComplete(ImageReader source) {
+        }
+
+        @Override
+        public void thumbnailStarted(ImageReader source, int imageIndex, int thumbnailIndex) {
+        }
+
+        @Override
+        public void thumbnailProgress(ImageReader source, float percentageDone) {
+        }
+
+        @Override
+        public void thumbnailComplete(ImageReader source) {
+        }
+
+        @Override
+        public void readAborted(ImageReader source) {
+        }
     }
 
     private void checkDimensions(int w, int h) throws OutlineException {

@@ -3,6 +3,7 @@ package dev.cuddlies.outline.internal;
 import dev.cuddlies.outline.Outline;
 import dev.cuddlies.outline.OutlineConfig;
 import dev.cuddlies.outline.OutlineException;
+import dev.cuddlies.outline.WorkBudget;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -26,10 +27,11 @@ public final class Tracer {
         this.config = config;
     }
 
-    public Outline trace(byte[] picture) throws OutlineException {
+    public Outline trace(byte[] picture, WorkBudget budget) throws OutlineException {
         long start = mark;
-        WorkingImage image = new ImageDecoder(config).decode(picture);
+        WorkingImage image = new ImageDecoder(config).decode(picture, budget);
         lap("decode");
+        budget.checkpoint();
         // A photo of a sheet lying on something: work on the sheet, seen from straight above.
         Optional<SheetFinder.Sheet> sheet = image.hasAlpha() ? Optional.empty()
                 : SheetFinder.find(image.argb(), image.width(), image.height());
@@ -52,6 +54,7 @@ public final class Tracer {
             mask = LineDrawing.closeGaps(LineDrawing.withFaintStrokes(mask, Colours.opaque(work.argb())));
         }
         lap("segment");
+        budget.checkpoint();
         FigureExtractor.Silhouette silhouette =
                 new FigureExtractor(config.joinGapFraction(), config.minPartFraction()).extract(mask);
         Polygon polygon = silhouette.polygon();

@@ -64,6 +64,14 @@ public final class WorkBudget {
         return cancelled || (hasDeadline && System.nanoTime() - deadlineNanos > 0);
     }
 
+    /** Time left before the deadline, ns: {@link Long#MAX_VALUE} without one, 0 once stopped. */
+    public long remainingNanos() {
+        if (cancelled) {
+            return 0;
+        }
+        return hasDeadline ? Math.max(0, deadlineNanos - System.nanoTime()) : Long.MAX_VALUE;
+    }
+
     public long spentUnits() {
         return spent.get();
     }

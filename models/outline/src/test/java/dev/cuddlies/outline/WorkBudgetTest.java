@@ -18,7 +18,7 @@ class WorkBudgetTest {
     @Test
     void theOneBitPanoramaIsPricedFromItsHeaderAndRefusedBeforeDecoding() {
         byte[] panorama = TestPictures.oneBitPanoramaPng();
-        assertThat(panorama.length).isLessThan(64 * 1024);
+        assertThat(panorama.length).isLessThan(10 * 1024);
         WorkBudget budget = WorkBudget.of(20_000_000, System.nanoTime() + TimeUnit.SECONDS.toNanos(30));
 
         assertThatThrownBy(() -> engine.trace(panorama, budget))

@@ -65,9 +65,9 @@ public final class BatchCommand implements Callable<Integer> {
             summary = runner.run(input, output, split, n -> { });
         }
         var out = spec.commandLine().getOut();
-        summary.problems().stream().limit(20).forEach(p -> out.println("  " + p));
-        if (summary.problems().size() > 20) {
-            out.println("  … and " + (summary.problems().size() - 20) + " more in the .out files");
+        summary.problems().forEach(p -> out.println("  " + p));
+        if (summary.problemsNotShown() > 0) {
+            out.println("  … and " + summary.problemsNotShown() + " more in the .out files");
         }
         out.printf(Locale.ROOT, "batch: %d object%s (%d unreadable), %d records, %d ok, %d failed, %.1f s -> %s%n",
                 summary.objects(), summary.objects() == 1 ? "" : "s", summary.objectsFailed(), summary.records(),

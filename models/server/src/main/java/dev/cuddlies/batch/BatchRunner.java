@@ -9,8 +9,12 @@ import dev.cuddlies.records.RecordReaders;
 import dev.cuddlies.records.RecordResults;
 import dev.cuddlies.records.SourceResolver;
 
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +25,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -30,9 +35,15 @@ import java.util.stream.Stream;
  * folder) gives one {@code <object>.out} in the output folder, with one result per record in input
  * order. A bad record gives an error line and the rest are processed; an object that cannot be read
  * at all gives no {@code .out} and is reported. Outputs appear whole or not at all.
+ *
+ * <p>Memory does not grow with the input: records are read one at a time (an {@code .idx} and a
+ * {@code .lst} included), each result is written as soon as it is made, and failures are counted,
+ * with only the first {@link #PROBLEMS_KEPT} described.
  */
 public final class BatchRunner {
 
+    /** Problems described in the summary; the rest are only counted (each is in its .out line). */
+    public static final int PROBLEMS_KEPT = 20;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final OutlineEngine engine;
@@ -43,8 +54,16 @@ public final class BatchRunner {
         this.maxRecordBytes = maxRecordBytes;
     }
 
-    /** Totals of a run. */
+    /**
+     * Totals of a run.
+     *
+     * @param problems the first {@link #PROBLEMS_KEPT} failures, described; {@code objectsFailed +
+     *                 recordsFailed} says how many there were in all
+     */
     public record Summary(int objects, int objectsFailed, long records, long recordsFailed, List<String> problems) {
+        public long problemsNotShown() {
+            return objectsFailed + recordsFailed - problems.size();
+        }
     }
 
     /**
@@ -73,28 +92,52 @@ public final class BatchRunner {
             SplitType type = split == null ? SplitType.infer(object) : split;
             Path out = outputDir.resolve(object.getFileName() + ".out");
             Path tmp = outputDir.resolve("." + object.getFileName() + ".out.partial");
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                Iterator<InputRecord> it = records(object, type);
-                while (it.hasNext()) {
-                    ObjectNode result = RecordResults.trace(it.next(), engine);
+            boolean written = false;
+            try (RecordSource source = open(object, type);
+                 BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                while (source.hasNext()) {
+                    ObjectNode result = RecordResults.trace(source.next(), engine);
                     records++;
                     if (RecordResults.isError(result)) {
                         failedRecords++;
-                        problems.add(object.getFileName() + " " + describe(result) + ": " + result.get("message").asText());
+                        keep(problems, object.getFileName() + " " + describe(result) + ": " + result.get("message").asText());
                     }
                     w.write(result.toString());
                     w.write('\n');
                     onRecord.accept(records);
                 }
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(tmp);
+                written = true;
+            } catch (IOException | UncheckedIOException e) {
                 failedObjects++;
-                problems.add(object.getFileName() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-                continue;
+                keep(problems, object.getFileName() + ": " + plain(e));
+            } catch (OutOfMemoryError e) {
+                failedObjects++;
+                keep(problems, object.getFileName() + ": ran out of memory (a record larger than the heap allows?); "
+                        + "give Java more memory (-Xmx) or lower --max-record-mb");
+            } catch (RuntimeException e) {
+                failedObjects++;
+                keep(problems, object.getFileName() + ": could not be read (" + e.getClass().getSimpleName() + ")");
+            } finally {
+                if (!written) {
+                    Files.deleteIfExists(tmp);
+                }
             }
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (written) {
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
         }
         return new Summary(objects.size(), failedObjects, records, failedRecords, problems);
+    }
+
+    private static void keep(List<String> problems, String problem) {
+        if (problems.size() < PROBLEMS_KEPT) {
+            problems.add(problem);
+        }
+    }
+
+    private static String plain(Exception e) {
+        Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     /** How many records a run will see, when that is cheap to know (for the progress bar's total). */
@@ -105,58 +148,120 @@ public final class BatchRunner {
             }
         }
         SplitType t = SplitType.infer(input);
-        if (t == SplitType.LINE || t == SplitType.LST) {
-            try (Stream<String> lines = Files.lines(input)) {
+        Path idx = indexOf(input);
+        if (t == SplitType.LINE || t == SplitType.LST || (t == SplitType.RECORDIO && Files.exists(idx))) {
+            try (Stream<String> lines = Files.lines(t == SplitType.RECORDIO ? idx : input)) {
                 return lines.filter(l -> !l.isBlank()).count();
             }
-        }
-        Path idx = indexOf(input);
-        if (t == SplitType.RECORDIO && Files.exists(idx)) {
-            return IndexFile.read(idx).size();
         }
         return t == SplitType.NONE ? 1 : -1;
     }
 
-    private Iterator<InputRecord> records(Path object, SplitType type) throws IOException {
+    /** The records of one object, read lazily; closing releases the files behind them. */
+    private interface RecordSource extends Iterator<InputRecord>, Closeable {
+        static RecordSource of(Iterator<InputRecord> records, Closeable... resources) {
+            return new RecordSource() {
+                @Override
+                public boolean hasNext() {
+                    return records.hasNext();
+                }
+
+                @Override
+                public InputRecord next() {
+                    return records.next();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    for (Closeable c : resources) {
+                        c.close();
+                    }
+                }
+            };
+        }
+    }
+
+    private RecordSource open(Path object, SplitType type) throws IOException {
         return switch (type) {
             case NONE -> {
                 if (Files.size(object) > maxRecordBytes) {
                     throw new IOException("larger than the " + maxRecordBytes / 1_000_000 + " MB record limit");
                 }
-                ObjectNode echo = MAPPER.createObjectNode();
-                yield List.of(InputRecord.of(echo, Files.readAllBytes(object))).iterator();
+                yield RecordSource.of(List.of(InputRecord.of(MAPPER.createObjectNode(), Files.readAllBytes(object))).iterator());
             }
-            case LINE -> RecordReaders.jsonLines(Files.newInputStream(object),
-                    SourceResolver.under(object.toAbsolutePath().getParent(), maxRecordBytes));
-            case LST -> LstFile.records(object, maxRecordBytes).iterator();
+            case LINE -> {
+                InputStream in = Files.newInputStream(object);
+                // A base64 picture is 4/3 of its bytes, plus the other fields of its line.
+                long maxLineChars = maxRecordBytes / 3 * 4 + 64 * 1024;
+                yield RecordSource.of(RecordReaders.jsonLines(in,
+                        SourceResolver.under(object.toAbsolutePath().getParent(), maxRecordBytes), maxLineChars), in);
+            }
+            case LST -> RecordSource.of(LstFile.records(object, maxRecordBytes));
             case RECORDIO -> {
                 Path idx = indexOf(object);
-                yield Files.exists(idx) ? indexed(object, IndexFile.read(idx))
-                        : RecordReaders.recordIO(Files.newInputStream(object), maxRecordBytes);
+                if (Files.exists(idx)) {
+                    yield indexed(object, idx);
+                }
+                InputStream in = Files.newInputStream(object);
+                yield RecordSource.of(RecordReaders.recordIO(in, maxRecordBytes), in);
             }
         };
     }
 
-    /** Records read at the offsets an {@code .idx} gives, in its order, each echoing its key. */
-    private Iterator<InputRecord> indexed(Path rec, List<IndexFile.Entry> index) throws IOException {
-        List<InputRecord> out = new ArrayList<>();
-        try (FileChannel channel = FileChannel.open(rec, StandardOpenOption.READ)) {
-            for (IndexFile.Entry e : index) {
-                channel.position(e.offset());
-                // Not closed here: closing the reader would close the shared channel.
-                RecordIOReader reader = new RecordIOReader(Channels.newInputStream(channel), maxRecordBytes);
-                ObjectNode echo = MAPPER.createObjectNode();
-                echo.put("key", e.key());
+    /** Records read at the offsets an {@code .idx} gives, in its order, each echoing its key; one at a time. */
+    private RecordSource indexed(Path rec, Path idx) throws IOException {
+        FileChannel channel = FileChannel.open(rec, StandardOpenOption.READ);
+        BufferedReader lines = Files.newBufferedReader(idx, StandardCharsets.UTF_8);
+        Iterator<InputRecord> records = new Iterator<>() {
+            private int number;
+            private IndexFile.Entry next = advance();
+
+            private IndexFile.Entry advance() {
                 try {
-                    Optional<byte[]> raw = reader.next();
-                    out.add(raw.isPresent() ? RecordReaders.imageRecord(raw.get(), echo)
-                            : InputRecord.failed(echo, "bad_recordio", "no record at offset " + e.offset()));
-                } catch (IOException x) {
-                    out.add(InputRecord.failed(echo, "bad_recordio", x.getMessage()));
+                    String line;
+                    while ((line = lines.readLine()) != null) {
+                        Optional<IndexFile.Entry> e = IndexFile.parse(idx, line, ++number);
+                        if (e.isPresent()) {
+                            return e.get();
+                        }
+                    }
+                    return null;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public InputRecord next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                IndexFile.Entry e = next;
+                next = advance();
+                return read(channel, e);
+            }
+        };
+        return RecordSource.of(records, lines, channel);
+    }
+
+    private InputRecord read(FileChannel channel, IndexFile.Entry e) {
+        ObjectNode echo = MAPPER.createObjectNode();
+        echo.put("key", e.key());
+        try {
+            channel.position(e.offset());
+            // Not closed here: closing the reader would close the shared channel.
+            RecordIOReader reader = new RecordIOReader(Channels.newInputStream(channel), maxRecordBytes);
+            Optional<byte[]> raw = reader.next();
+            return raw.isPresent() ? RecordReaders.imageRecord(raw.get(), echo)
+                    : InputRecord.failed(echo, "bad_recordio", "no record at offset " + e.offset());
+        } catch (IOException x) {
+            return InputRecord.failed(echo, "bad_recordio", x.getMessage());
         }
-        return out.iterator();
     }
 
     static Path indexOf(Path rec) {

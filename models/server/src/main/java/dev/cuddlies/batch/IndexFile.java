@@ -22,17 +22,22 @@ public final class IndexFile {
         int number = 0;
         for (String line : Files.readAllLines(idx, StandardCharsets.UTF_8)) {
             number++;
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] f = line.trim().split("\t");
-            try {
-                entries.add(new Entry(Long.parseLong(f[0].trim()), Long.parseLong(f[1].trim())));
-            } catch (RuntimeException e) {
-                throw new IOException(idx.getFileName() + " line " + number + ": expected key<TAB>offset");
-            }
+            parse(idx, line, number).ifPresent(entries::add);
         }
         return entries;
+    }
+
+    /** One line's entry, or empty for a blank line. @throws IOException naming the line */
+    static java.util.Optional<Entry> parse(Path idx, String line, int number) throws IOException {
+        if (line.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        String[] f = line.trim().split("\t");
+        try {
+            return java.util.Optional.of(new Entry(Long.parseLong(f[0].trim()), Long.parseLong(f[1].trim())));
+        } catch (RuntimeException e) {
+            throw new IOException(idx.getFileName() + " line " + number + ": expected key<TAB>offset");
+        }
     }
 
     public static void write(Path idx, List<Entry> entries) throws IOException {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /** An im2rec listing: {@code index \t label [\t label…] \t path} per line, paths relative to the file. */
@@ -63,28 +64,42 @@ public final class LstFile {
         Files.writeString(lst, s, StandardCharsets.UTF_8);
     }
 
-    /** The listing as records, each echoing its index, label(s) and path. */
-    public static List<InputRecord> records(Path lst, long maxBytes) throws IOException {
+    /**
+     * The listing as records, each echoing its index, label(s) and path; each picture is read only
+     * when its record is reached, so a long listing never holds more than one.
+     */
+    public static Iterator<InputRecord> records(Path lst, long maxBytes) throws IOException {
         SourceResolver resolver = SourceResolver.under(lst.toAbsolutePath().getParent(), maxBytes);
-        List<InputRecord> records = new ArrayList<>();
-        for (Entry e : read(lst)) {
-            ObjectNode echo = MAPPER.createObjectNode();
-            echo.put("id", e.index());
-            if (e.labels().length == 1) {
-                echo.put("label", e.labels()[0]);
-            } else {
-                var a = echo.putArray("label");
-                for (float l : e.labels()) {
-                    a.add(l);
-                }
+        Iterator<Entry> entries = read(lst).iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return entries.hasNext();
             }
-            echo.put("source-ref", e.path());
-            try {
-                records.add(InputRecord.of(echo, resolver.resolve(e.path())));
-            } catch (IOException x) {
-                records.add(InputRecord.failed(echo, "unresolvable_source", x.getMessage()));
+
+            @Override
+            public InputRecord next() {
+                return record(entries.next(), resolver);
+            }
+        };
+    }
+
+    private static InputRecord record(Entry e, SourceResolver resolver) {
+        ObjectNode echo = MAPPER.createObjectNode();
+        echo.put("id", e.index());
+        if (e.labels().length == 1) {
+            echo.put("label", e.labels()[0]);
+        } else {
+            var a = echo.putArray("label");
+            for (float l : e.labels()) {
+                a.add(l);
             }
         }
-        return records;
+        echo.put("source-ref", e.path());
+        try {
+            return InputRecord.of(echo, resolver.resolve(e.path()));
+        } catch (IOException x) {
+            return InputRecord.failed(echo, "unresolvable_source", x.getMessage());
+        }
     }
 }

@@ -75,6 +75,27 @@ public final class RecordIOReader implements AutoCloseable {
         }
     }
 
+    /**
+     * Records framed in a payload, without copying any: whole records and last parts count, and
+     * counting stops at the first header that is not RecordIO or runs past the end. Input not modified.
+     */
+    public static int countRecords(byte[] payload) {
+        int count = 0;
+        long at = 0;
+        while (at + 8 <= payload.length) {
+            if (RecordIOWriter.readIntLe(payload, (int) at) != RecordIO.MAGIC) {
+                return count + 1; // the reader answers the damage with one error record
+            }
+            int lrec = RecordIOWriter.readIntLe(payload, (int) at + 4);
+            int cflag = RecordIO.cflag(lrec);
+            if (cflag == RecordIO.WHOLE || cflag == RecordIO.LAST) {
+                count++;
+            }
+            at += 8 + RecordIO.padded(RecordIO.length(lrec));
+        }
+        return at == payload.length ? count : count + 1;
+    }
+
     @Override
     public void close() throws IOException {
         in.close();

@@ -32,26 +32,47 @@ public final class RecordReaders {
     private RecordReaders() {
     }
 
-    public static Iterator<InputRecord> jsonLines(InputStream in, SourceResolver resolver) {
+    /**
+     * @param maxLineChars a longer line becomes an error record and is skipped without being held
+     *                     (a file with no newline at all cannot fill the memory)
+     */
+    public static Iterator<InputRecord> jsonLines(InputStream in, SourceResolver resolver, long maxLineChars) {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         return new Iterator<>() {
             private String line;
+            private boolean tooLong;
             private int number = 1;
 
             {
-                line = advance();
+                advance();
             }
 
-            private String advance() {
+            private void advance() {
                 try {
-                    String l;
                     do {
-                        l = reader.readLine();
-                    } while (l != null && l.isBlank());
-                    return l;
+                        readLine();
+                    } while (line != null && !tooLong && line.isBlank());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+            }
+
+            private void readLine() throws IOException {
+                StringBuilder b = new StringBuilder();
+                tooLong = false;
+                int c;
+                while ((c = reader.read()) >= 0 && c != '\n') {
+                    if (b.length() < maxLineChars) {
+                        b.append((char) c);
+                    } else {
+                        tooLong = true;
+                    }
+                }
+                if (c < 0 && b.length() == 0 && !tooLong) {
+                    line = null;
+                    return;
+                }
+                line = tooLong ? "" : b.toString();
             }
 
             @Override
@@ -64,12 +85,45 @@ public final class RecordReaders {
                 if (line == null) {
                     throw new NoSuchElementException();
                 }
-                InputRecord r = parseLine(line, number, resolver);
-                line = advance();
+                InputRecord r;
+                if (tooLong) {
+                    ObjectNode echo = MAPPER.createObjectNode();
+                    echo.put("line", number);
+                    r = InputRecord.failed(echo, "record_too_large",
+                            "line " + number + " is longer than the limit of " + maxLineChars + " characters");
+                } else {
+                    r = parseLine(line, number, resolver);
+                }
+                advance();
                 number++;
                 return r;
             }
         };
+    }
+
+    /** Lines holding more than blanks, as {@link #jsonLines} would count them. Input not modified. */
+    public static int countJsonLines(byte[] payload) {
+        int count = 0;
+        boolean content = false;
+        for (byte b : payload) {
+            if (b == '\n') {
+                if (content) {
+                    count++;
+                }
+                content = false;
+            } else if (b != ' ' && b != '\t' && b != '\r') {
+                content = true;
+            }
+        }
+        return content ? count + 1 : count;
+    }
+
+    /**
+     * Records in a RecordIO payload, counted from the framing alone (a record split into parts counts
+     * once); counting stops where the framing is damaged, as reading would. Input not modified.
+     */
+    public static int countRecordIO(byte[] payload) {
+        return RecordIOReader.countRecords(payload);
     }
 
     static InputRecord parseLine(String line, int number, SourceResolver resolver) {
@@ -115,6 +169,7 @@ public final class RecordReaders {
         return new Iterator<>() {
             private int index;
             private boolean framingLost;
+
             private InputRecord next;
 
             {

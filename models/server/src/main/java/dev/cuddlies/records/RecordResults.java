@@ -5,6 +5,7 @@ import dev.cuddlies.outline.Outline;
 import dev.cuddlies.outline.OutlineEngine;
 import dev.cuddlies.outline.OutlineException;
 import dev.cuddlies.outline.OutlineJson;
+import dev.cuddlies.outline.WorkBudget;
 
 import java.util.Locale;
 
@@ -16,12 +17,17 @@ public final class RecordResults {
 
     /** The result object of one record; never throws for bad input. */
     public static ObjectNode trace(InputRecord record, OutlineEngine engine) {
+        return trace(record, engine, WorkBudget.unlimited());
+    }
+
+    /** The result object of one record, its work taken from the request's budget; never throws for bad input. */
+    public static ObjectNode trace(InputRecord record, OutlineEngine engine, WorkBudget budget) {
         ObjectNode result = record.echo().deepCopy();
         if (record.error() != null) {
             return error(result, record.error().code(), record.error().message());
         }
         try {
-            Outline outline = engine.trace(record.image());
+            Outline outline = engine.trace(record.image(), budget);
             result.setAll(OutlineJson.toTree(outline));
             return result;
         } catch (OutlineException e) {

@@ -16,8 +16,6 @@ public final class ModelCli implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        // The JDK's HTTP server waits for Nagle's algorithm (~40 ms a response) unless told not to.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         CommandLine cli = new CommandLine(new ModelCli());
         cli.setExecutionExceptionHandler((e, c, p) -> {
             c.getErr().println("error: " + e.getMessage());

@@ -30,6 +30,23 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--workers", description = "outlines traced at once (default: the number of cores)")
     private Integer workers;
 
+    @Option(names = "--read-timeout", defaultValue = "20", paramLabel = "SECONDS",
+            description = "a request's headers and body must arrive within this (default: ${DEFAULT-VALUE})")
+    private int readTimeoutSeconds;
+
+    @Option(names = "--idle-timeout", defaultValue = "30", paramLabel = "SECONDS",
+            description = "connections that send nothing for this long are closed (default: ${DEFAULT-VALUE})")
+    private int idleTimeoutSeconds;
+
+    @Option(names = "--work-megapixels", defaultValue = "160", paramLabel = "MP",
+            description = "pixel work one request may spend, pictures priced from their headers; 16-bit samples "
+                    + "count double (default: ${DEFAULT-VALUE})")
+    private long workMegapixels;
+
+    @Option(names = "--max-records", defaultValue = "1000", paramLabel = "N",
+            description = "records one multi-record request may hold (default: ${DEFAULT-VALUE})")
+    private int maxRecords;
+
     @Option(names = "--source-dir", description = "folder that jsonlines \"source-ref\" paths may point into (default: none)")
     private Path sourceDir;
 
@@ -40,10 +57,16 @@ public final class ServeCommand implements Callable<Integer> {
         if (workers != null) {
             config = config.withWorkers(workers, 2 * workers);
         }
+        config = config.withRequests(config.requests().withWorkUnits(workMegapixels * 1_000_000L)
+                .withMaxRecords(maxRecords));
+        config = config.withConnections(config.connections().withReadTimeoutSeconds(readTimeoutSeconds)
+                .withIdleTimeoutSeconds(idleTimeoutSeconds)).checkValidity();
+        // Before the first HttpServer of this JVM is created: the JDK reads these once.
+        config.connections().installJvmWide();
         SourceResolver resolver = sourceDir == null ? SourceResolver.none()
                 : SourceResolver.under(sourceDir, config.maxPayloadBytes());
-        SageMakerServer server = SageMakerServer.start(config.checkValidity(),
-                new Invocations(model.config(), config.maxPayloadBytes(), resolver));
+        SageMakerServer server = SageMakerServer.start(config,
+                new Invocations(model.config(), config.requests(), resolver));
         CountDownLatch stopped = new CountDownLatch(1);
         // SageMaker stops a container with SIGTERM: finish what is in flight, then exit.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -51,9 +74,10 @@ public final class ServeCommand implements Callable<Integer> {
             server.close();
             stopped.countDown();
         }, "model-shutdown"));
-        System.err.printf("outline model listening on %s:%d (%s; %d workers, queue %d, payload limit %d MB)%n",
+        System.err.printf("outline model listening on %s:%d (%s; %d workers, queue %d, payload limit %d MB, "
+                        + "at most %d records, read timeout %d s)%n",
                 host, server.port(), model.note(), config.workers(), config.queue(),
-                config.maxPayloadBytes() / 1_000_000);
+                config.maxPayloadBytes() / 1_000_000, config.requests().maxRecords(), readTimeoutSeconds);
         stopped.await();
         return 0;
     }

@@ -207,18 +207,17 @@ class SageMakerServerTest {
     @Test
     void whenWorkersAndQueueAreFullTheAnswerIs503AtOnce() throws Exception {
         try (SageMakerServer small = SageMakerServer.start(
-                ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withWorkers(1, 0).withGraceSeconds(1),
-                new Invocations(OutlineConfig.defaults(), 6_000_000, SourceResolver.none()));
-             SageMakerRuntimeClient smallClient = client(small.port());
-             Socket stalled = new Socket("127.0.0.1", small.port())) {
-            // A client that sends its headers and then stalls holds the only admission.
-            OutputStream out = stalled.getOutputStream();
-            out.write(("POST /invocations HTTP/1.1\r\nHost: x\r\nContent-Type: image/png\r\n"
-                    + "Content-Length: 1000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            long deadline = System.nanoTime() + 5_000_000_000L;
+                ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withWorkers(1, 0).withGraceSeconds(5),
+                new Invocations(OutlineConfig.defaults(), 60_000_000, SourceResolver.none()));
+             SageMakerRuntimeClient smallClient = client(small.port())) {
+            // A request whose body has arrived whole holds the only admission while it is traced.
+            byte[] big = TestPictures.encode(TestPictures.bear(5000, 5000), "png");
+            Thread busy = new Thread(() -> smallClient.invokeEndpoint(InvokeEndpointRequest.builder()
+                    .endpointName(ENDPOINT).contentType("image/png").body(SdkBytes.fromByteArray(big)).build()));
+            busy.start();
+            long deadline = System.nanoTime() + 10_000_000_000L;
             while (small.inFlight() == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
+                Thread.sleep(1);
             }
             assertThat(small.inFlight()).isEqualTo(1);
 
@@ -228,6 +227,7 @@ class SageMakerServerTest {
                         assertThat(e.statusCode()).isEqualTo(503);
                         assertThat(e.awsErrorDetails().rawResponse().asUtf8String()).contains("\"overloaded\"");
                     });
+            busy.join(60_000);
         }
     }
 

@@ -71,10 +71,28 @@ public final class AlexaRequestVerifier {
         throw new GeneralSecurityException("no X.509 trust manager");
     }
 
+    /**
+     * Verifies a request, cheapest checks first: the certificate URL's form, the signature's form, the
+     * body, its timestamp and skill id; only a request that passes all of them can make the server
+     * fetch a certificate, and then only from the normalised URL it was checked under.
+     */
     public void verify(String certChainUrl, String signature256, byte[] body) throws Refused {
         URI url = certUrl(certChainUrl);
-        if (signature256 == null || signature256.isBlank()) {
-            throw new Refused("no Signature-256 header");
+        byte[] signature = signatureBytes(signature256);
+        JsonNode envelope;
+        try {
+            envelope = JSON.readTree(body);
+        } catch (IOException e) {
+            throw new Refused("the body is not JSON");
+        }
+        if (envelope == null || !envelope.isObject()) {
+            throw new Refused("the body is not a JSON object");
+        }
+        checkTimestamp(envelope.path("request").path("timestamp").asText(""));
+        String app = envelope.path("context").path("System").path("application").path("applicationId")
+                .asText(envelope.path("session").path("application").path("applicationId").asText(""));
+        if (!skillId.equals(app)) {
+            throw new Refused("wrong skill id");
         }
         List<X509Certificate> chain;
         try {
@@ -87,29 +105,39 @@ public final class AlexaRequestVerifier {
         }
         X509Certificate leaf = chain.get(0);
         checkCertificate(leaf, chain);
-        checkSignature(leaf, signature256, body);
-        JsonNode envelope;
-        try {
-            envelope = JSON.readTree(body);
-        } catch (IOException e) {
-            throw new Refused("the body is not JSON");
-        }
-        checkTimestamp(envelope.path("request").path("timestamp").asText(""));
-        String app = envelope.path("context").path("System").path("application").path("applicationId")
-                .asText(envelope.path("session").path("application").path("applicationId").asText(""));
-        if (!skillId.equals(app)) {
-            throw new Refused("wrong skill id");
-        }
+        checkSignature(leaf, signature, body);
     }
 
-    /** https, host s3.amazonaws.com (any case), path under /echo.api/ after normalising, port 443 if given. */
+    /** An RSA signature is as long as its key: 128 to 512 bytes for 1024- to 4096-bit keys. */
+    private static byte[] signatureBytes(String signature256) throws Refused {
+        if (signature256 == null || signature256.isBlank()) {
+            throw new Refused("no Signature-256 header");
+        }
+        byte[] signature;
+        try {
+            signature = Base64.getDecoder().decode(signature256.trim());
+        } catch (IllegalArgumentException e) {
+            throw new Refused("bad signature");
+        }
+        if (signature.length < 128 || signature.length > 512) {
+            throw new Refused("bad signature");
+        }
+        return signature;
+    }
+
+    /**
+     * The certificate URL, normalised: https, host s3.amazonaws.com (any case), port 443 if given,
+     * path under /echo.api/ once dot segments are resolved, and nothing else (no percent-escapes, so
+     * the path checked is the path fetched; no user, query or fragment). The answer is what will be
+     * fetched and the certificate cache's key: {@code https://s3.amazonaws.com/echo.api/…}.
+     */
     static URI certUrl(String raw) throws Refused {
         if (raw == null || raw.isBlank()) {
             throw new Refused("no SignatureCertChainUrl header");
         }
         URI url;
         try {
-            url = new URI(raw).normalize();
+            url = new URI(raw.trim()).normalize();
         } catch (URISyntaxException e) {
             throw new Refused("SignatureCertChainUrl is not a URL");
         }
@@ -119,13 +147,21 @@ public final class AlexaRequestVerifier {
         if (url.getHost() == null || !url.getHost().toLowerCase(Locale.ROOT).equals("s3.amazonaws.com")) {
             throw new Refused("SignatureCertChainUrl host must be s3.amazonaws.com");
         }
-        if (url.getPath() == null || !url.getPath().startsWith("/echo.api/")) {
-            throw new Refused("SignatureCertChainUrl path must start with /echo.api/");
-        }
         if (url.getPort() != -1 && url.getPort() != 443) {
             throw new Refused("SignatureCertChainUrl port must be 443");
         }
-        return url;
+        if (url.getRawUserInfo() != null || url.getRawQuery() != null || url.getRawFragment() != null
+                || url.getRawPath() == null || url.getRawPath().contains("%")) {
+            throw new Refused("SignatureCertChainUrl must be a plain path: no percent-escapes, user, query or fragment");
+        }
+        if (!url.getRawPath().startsWith("/echo.api/")) {
+            throw new Refused("SignatureCertChainUrl path must start with /echo.api/");
+        }
+        try {
+            return new URI("https", null, "s3.amazonaws.com", -1, url.getRawPath(), null, null);
+        } catch (URISyntaxException e) {
+            throw new Refused("SignatureCertChainUrl is not a URL");
+        }
     }
 
     private void checkCertificate(X509Certificate leaf, List<X509Certificate> chain) throws Refused {
@@ -155,15 +191,15 @@ public final class AlexaRequestVerifier {
         }
     }
 
-    private static void checkSignature(X509Certificate leaf, String signature256, byte[] body) throws Refused {
+    private static void checkSignature(X509Certificate leaf, byte[] signature, byte[] body) throws Refused {
         try {
             Signature s = Signature.getInstance("SHA256withRSA");
             s.initVerify(leaf.getPublicKey());
             s.update(body);
-            if (!s.verify(Base64.getDecoder().decode(signature256.trim()))) {
+            if (!s.verify(signature)) {
                 throw new Refused("bad signature");
             }
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new Refused("bad signature");
         }
     }

@@ -1,6 +1,8 @@
 package dev.cuddlies.server;
 
 import com.amazon.ask.Skill;
+import com.amazon.ask.model.RequestEnvelope;
+import com.amazon.ask.util.JacksonSerializer;
 import com.amazon.ask.request.impl.BaseSkillRequest;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -30,7 +32,9 @@ import java.util.concurrent.TimeoutException;
  * verified as Alexa requires, bounded in size and number, and a request that runs too long is
  * answered with a spoken apology before Alexa's 8 seconds run out. Pattern files are served read-only
  * under {@code /files/patterns/} so cards can link them. With a {@link LocalWeb} the phone page is
- * served on the same port (Alexa's requests then go to {@code POST /alexa} only).
+ * served on the same port (Alexa's requests then go to {@code POST /alexa} only). Slow clients hold a
+ * thread, never a skill slot, and are disconnected by the JDK server's read timeout
+ * ({@link JdkHttpLimits}, installed by the {@code skill-server} command).
  */
 public final class SkillServer implements AutoCloseable {
 
@@ -40,6 +44,8 @@ public final class SkillServer implements AutoCloseable {
     public static final Duration ANSWER_WITHIN = Duration.ofMillis(7200);
 
     private static final Logger LOG = LoggerFactory.getLogger(SkillServer.class);
+    private static final JacksonSerializer SERIALIZER = new JacksonSerializer();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final String APOLOGY = "Sorry, that took me too long. Nothing was lost; please try again in a minute.";
     private static final String BUSY = "Sorry, I'm busy with other requests right now. Please try again in a moment.";
 
@@ -62,7 +68,14 @@ public final class SkillServer implements AutoCloseable {
         this.files = files.map(p -> p.toAbsolutePath().normalize());
         this.web = web;
         this.http = HttpServer.create(new InetSocketAddress(host, port), 64);
-        http.setExecutor(Executors.newFixedThreadPool(MAX_CONCURRENT + 4));
+        // One thread per open request: the JDK server reads headers and bodies on it, so a fixed pool
+        // could be filled by a dozen slow clients. Threads are bounded by the JDK's connection limit and
+        // slow clients cut by its read timeout ({@link JdkHttpLimits}); skill work is bounded by slots.
+        http.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "skill-http");
+            t.setDaemon(true);
+            return t;
+        }));
         http.createContext("/", this::handle);
     }
 
@@ -125,6 +138,13 @@ public final class SkillServer implements AutoCloseable {
                 return;
             }
         }
+        Optional<String> unknownType = unknownRequestType(body);
+        if (unknownType.isPresent()) {
+            LOG.warn("refused request: unknown request type");
+            send(ex, 400, "text/plain", ("refused: request type '" + unknownType.get()
+                    + "' is not one this skill answers\n").getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         if (!slots.tryAcquire()) {
             send(ex, 200, "application/json", speech(BUSY));
             return;
@@ -158,6 +178,30 @@ public final class SkillServer implements AutoCloseable {
                 }
             });
         }
+    }
+
+    /**
+     * The request type when the ASK SDK's model cannot read the request (its deserialiser throws, or
+     * hands the skill a null request that fails deep inside), or empty when it can.
+     */
+    private static Optional<String> unknownRequestType(byte[] body) {
+        try {
+            RequestEnvelope envelope = SERIALIZER.deserialize(new String(body, StandardCharsets.UTF_8), RequestEnvelope.class);
+            if (envelope != null && envelope.getRequest() != null) {
+                return Optional.empty();
+            }
+        } catch (RuntimeException e) {
+            // named below
+        }
+        String type;
+        try {
+            type = JSON.readTree(body).path("request").path("type").asText("none");
+        } catch (IOException e) {
+            type = "unreadable";
+        }
+        // Echoed to the caller and the log: keep it short and plain.
+        String plain = type.replaceAll("[^A-Za-z0-9._-]", "?");
+        return Optional.of(plain.length() > 80 ? plain.substring(0, 80) : plain);
     }
 
     private void serveFile(HttpExchange ex, String key) throws IOException {

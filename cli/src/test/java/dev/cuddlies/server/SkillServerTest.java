@@ -42,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SkillServerTest {
 
     private static final String SKILL_ID = "amzn1.ask.skill.cuddlies-local";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON_MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final String GOOD_URL = "https://s3.amazonaws.com/echo.api/echo-api-cert-12.pem";
 
     @TempDir
@@ -193,6 +194,20 @@ class SkillServerTest {
     @Test
     void aRequestForAnotherSkillIsRefused() throws Exception {
         assertRefused(signed(envelope(Instant.now(), "amzn1.ask.skill.someone-else"), GOOD_URL), "wrong skill id");
+    }
+
+    @Test
+    void anUnknownRequestTypeIsAPlain400() throws Exception {
+        ObjectNode e = (ObjectNode) JSON_MAPPER.readTree(envelope(Instant.now(), SKILL_ID));
+        ((ObjectNode) e.path("request")).put("type", "Alexa.Something.NobodyKnows");
+        byte[] body = e.toString().getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> r = signed(body, GOOD_URL);
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).isEqualTo("refused: request type 'Alexa.Something.NobodyKnows' is not one this skill answers\n");
+        assertThat(handled).hasValue(0);
+        assertThat(log.list).allSatisfy(l -> assertThat(l.getFormattedMessage()).doesNotContain("NullPointerException"));
     }
 
     @Test

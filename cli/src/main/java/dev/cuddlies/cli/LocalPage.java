@@ -70,7 +70,7 @@ record LocalPage(AppConfig config, SkillServer server, ScheduledExecutorService 
             port = config.webUrl().get().getPort();
         }
         BlobStore store = Services.store(config);
-        UserKeys keys = Services.userKeys(config);
+        UserKeys keys = Services.userKeys(config, clock);
         LocalWeb web = new LocalWeb(Services.web(config, store, keys, clock), store, keys, Optional.of(config.dataDir()),
                 clock);
         SkillServer server = SkillServer.start(host, port, skill, verifier, Optional.of(config.dataDir()),

@@ -7,6 +7,7 @@ import dev.cuddlies.config.Services;
 import dev.cuddlies.skill.CuddliesSkill;
 import dev.cuddlies.server.AlexaRequestVerifier;
 import dev.cuddlies.server.CertificateSource;
+import dev.cuddlies.server.JdkHttpLimits;
 import dev.cuddlies.server.SkillServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,8 +56,15 @@ final class SkillServerCommand implements Callable<Integer> {
             + "refused unless bound to loopback")
     private boolean noVerify;
 
+    @Option(names = "--read-timeout", defaultValue = "5", paramLabel = "SECONDS",
+            description = "a request's headers and body must arrive within this (default: ${DEFAULT-VALUE})")
+    private int readTimeoutSeconds;
+
     @Override
     public Integer call() throws Exception {
+        // Before the first HTTP server of this JVM exists: the JDK reads these settings once.
+        JdkHttpLimits defaults = JdkHttpLimits.skillServerDefaults();
+        new JdkHttpLimits(readTimeoutSeconds, defaults.idleTimeoutSeconds(), defaults.maxConnections()).install();
         Map<String, String> settings = new HashMap<>(System.getenv());
         if (configFile != null) {
             settings.putAll(read(configFile));
@@ -65,11 +73,17 @@ final class SkillServerCommand implements Callable<Integer> {
             throw new UserError("--no-verify is only allowed on a loopback address (--host 127.0.0.1): anyone "
                     + "could otherwise talk to your heater");
         }
-        if (!noVerify && !settings.containsKey("CUDDLIES_SKILL_ID")) {
+        String skillId = settings.get("CUDDLIES_SKILL_ID");
+        if (!noVerify && (skillId == null || skillId.isBlank())) {
             throw new UserError("set CUDDLIES_SKILL_ID (in --config or the environment): requests are checked against it");
         }
+        AppConfig config;
+        try {
+            config = AppConfig.fromEnv(settings);
+        } catch (IllegalStateException e) {
+            throw new UserError(e.getMessage());
+        }
         Clock clock = Clock.systemUTC();
-        AppConfig config = AppConfig.fromEnv(settings);
         boolean localPage = config.bucket().isEmpty();
         if (localPage) {
             // The phone page on the same port, with local storage (in AWS the web function serves it).

@@ -56,7 +56,7 @@ class LocalUploadTest {
         }
         AppConfig config = AppConfig.local(data).withWebUrl(URI.create("http://127.0.0.1:" + port + "/go"));
         BlobStore store = Services.store(config);
-        UserKeys keys = Services.userKeys(config);
+        UserKeys keys = Services.userKeys(config, clock);
         server = SkillServer.start("127.0.0.1", port, Optional.empty(), Optional.empty(), Optional.of(data),
                 Optional.of(new LocalWeb(Services.web(config, store, keys, clock), store, keys, Optional.of(data), clock)));
         upload = URI.create("http://127.0.0.1:" + port + LocalWeb.UPLOAD_PATH);

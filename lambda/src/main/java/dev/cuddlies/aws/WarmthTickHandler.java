@@ -25,7 +25,7 @@ public final class WarmthTickHandler implements RequestHandler<Map<String, Objec
     }
 
     WarmthTickHandler(AppConfig config, Clock clock) {
-        this.warmth = Services.warmth(config, Services.store(config), clock);
+        this.warmth = Services.warmth(config, Services.store(config), Services.secrets(config, clock), clock);
     }
 
     @Override

@@ -52,7 +52,7 @@ public class WebFunctionHandler implements RequestStreamHandler {
         AppConfig config = AppConfig.fromEnv(System.getenv());
         Clock clock = Clock.systemUTC();
         BlobStore store = Services.store(config);
-        UserKeys keys = Services.userKeys(config);
+        UserKeys keys = Services.userKeys(config, clock);
         return Services.web(config, store, keys, clock);
     }
 

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.net.URI;
 import java.time.Clock;
@@ -65,6 +66,13 @@ final class AwsClients {
         var b = SageMakerRuntimeClient.builder().region(Region.of(config.region())).httpClientBuilder(http())
                 .credentialsProvider(DefaultCredentialsProvider.builder().build());
         config.sageMakerEndpoint().ifPresent(b::endpointOverride);
+        return b.build();
+    }
+
+    static SecretsManagerClient secretsManager(AppConfig config) {
+        var b = SecretsManagerClient.builder().region(Region.of(config.region())).httpClientBuilder(http())
+                .credentialsProvider(DefaultCredentialsProvider.builder().build());
+        config.secretsEndpoint().ifPresent(b::endpointOverride);
         return b.build();
     }
 

@@ -3,34 +3,38 @@ package dev.cuddlies.config;
 import java.util.Objects;
 
 /**
- * A credential read from configuration. Its {@link #toString()} never shows the value, so a secret
- * cannot reach a log line or an exception message by accident; only {@link #reveal()} gives it.
+ * A credential in configuration: either given as a value (a local or self-hosted setup's own file)
+ * or stored in AWS Secrets Manager and named by its id, to be read at run time
+ * ({@link SecretsManagerSecrets}). In Lambda only stored secrets are accepted, so no credential is
+ * ever in a function's environment. {@link #toString()} never shows a value.
  */
-public final class Secret {
+public sealed interface Secret {
 
-    private final String value;
+    /** A value given directly; {@link #reveal()} is for the one place that sends it. */
+    record Given(String value) implements Secret {
+        public Given {
+            Objects.requireNonNull(value);
+        }
 
-    public Secret(String value) {
-        this.value = Objects.requireNonNull(value);
+        public String reveal() {
+            return value;
+        }
+
+        @Override
+        public String toString() {
+            return "Secret[****]";
+        }
     }
 
-    /** The value, for the one place that sends it (a header, a signature). */
-    public String reveal() {
-        return value;
-    }
+    /** A Secrets Manager secret (name or ARN), read and cached at run time. */
+    record Stored(String secretId) implements Secret {
+        public Stored {
+            Objects.requireNonNull(secretId);
+        }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Secret s && s.value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "Secret[****]";
+        @Override
+        public String toString() {
+            return "Secret[secretsmanager:" + secretId + "]";
+        }
     }
 }

@@ -33,6 +33,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -57,14 +58,36 @@ public record Services(BlobStore store, OutlineService outlines, UserKeys userKe
         OutlineService outlines = config.outlineEndpoint().isPresent()
                 ? new SageMakerOutlineService(AwsClients.sageMaker(config), config.outlineEndpoint().get())
                 : new InProcessOutlineService(new OutlineEngine(OutlineConfig.defaults()));
-        UserKeys keys = userKeys(config);
+        SecretsManagerSecrets secrets = secrets(config, clock);
+        UserKeys keys = userKeys(config, secrets);
         return new Services(store, outlines, keys,
-                new CuddlieMaker(store, outlines, keys, CuddlieMaker.Limits.defaults(), clock), warmth(config, store, clock));
+                new CuddlieMaker(store, outlines, keys, CuddlieMaker.Limits.defaults(), clock),
+                warmth(config, store, secrets, clock));
+    }
+
+    /** Secrets Manager behind a cache; its client is built only if a stored secret is read. */
+    public static SecretsManagerSecrets secrets(AppConfig config, Clock clock) {
+        return new SecretsManagerSecrets(() -> AwsClients.secretsManager(config), clock);
+    }
+
+    /** Creates the file readable and writable by its owner only (0600) before anything is written to it. */
+    private static void writeOwnerOnly(Path file, String text) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(file);
+        }
+        Files.writeString(file, text);
     }
 
     /** The keyed hash of user ids (and the keys derived from its secret). */
-    public static UserKeys userKeys(AppConfig config) {
-        return new UserKeys(secret(config));
+    public static UserKeys userKeys(AppConfig config, SecretsManagerSecrets secrets) {
+        return new UserKeys(userKey(config, secrets));
+    }
+
+    /** The same, for a function that reads no other secret. */
+    public static UserKeys userKeys(AppConfig config, Clock clock) {
+        return userKeys(config, secrets(config, clock));
     }
 
     /**
@@ -91,19 +114,21 @@ public record Services(BlobStore store, OutlineService outlines, UserKeys userKe
     }
 
     /** The warmth core for the configured switch, or empty when there is none. */
-    public static Optional<WarmthService> warmth(AppConfig config, BlobStore store, Clock clock) {
-        return driver(config, clock).map(driver ->
+    public static Optional<WarmthService> warmth(AppConfig config, BlobStore store, SecretsManagerSecrets secrets,
+                                                 Clock clock) {
+        return driver(config, secrets, clock).map(driver ->
                 new WarmthService(driver, new SafetyPolicy(SafetyLimits.defaults()), store, clock));
     }
 
-    private static Optional<SwitchDriver> driver(AppConfig config, Clock clock) {
+    /** Drivers read their credentials at each use, so a rotated secret reaches them within the cache's TTL. */
+    private static Optional<SwitchDriver> driver(AppConfig config, SecretsManagerSecrets secrets, Clock clock) {
         SwitchSettings settings = config.switches();
         if (settings instanceof SwitchSettings.Ifttt s) {
-            return Optional.of(new IftttDriver(s.base(), s.key().reveal()));
+            return Optional.of(new IftttDriver(s.base(), secrets.supplier(s.key())));
         }
         if (settings instanceof SwitchSettings.Ewelink s) {
-            return Optional.of(new EwelinkDriver(s.api(), s.appId(), s.appSecret().reveal(), s.deviceId(),
-                    new EwelinkTokens(s.accessToken().reveal(), s.refreshToken().reveal()), clock));
+            return Optional.of(new EwelinkDriver(s.api(), s.appId(), secrets.supplier(s.appSecret()), s.deviceId(),
+                    new EwelinkTokens(secrets.supplier(s.accessToken()), secrets.supplier(s.refreshToken())), clock));
         }
         if (settings instanceof SwitchSettings.Lan s) {
             return Optional.of(new LanDriver(s.device(), s.deviceId(), clock));
@@ -114,10 +139,14 @@ public record Services(BlobStore store, OutlineService outlines, UserKeys userKe
         return Optional.empty();
     }
 
-    /** The configured secret, or locally one generated once and kept beside the data. */
-    private static byte[] secret(AppConfig config) {
+    /**
+     * The configured user-key secret, read once per container: it names every user's folder, so it is
+     * not rotated while users have data. Locally, one is generated once and kept beside the data,
+     * readable by its owner only.
+     */
+    private static byte[] userKey(AppConfig config, SecretsManagerSecrets secrets) {
         if (config.userKeySecret().isPresent()) {
-            return config.userKeySecret().get().getBytes(StandardCharsets.UTF_8);
+            return secrets.supplier(config.userKeySecret().get()).get().getBytes(StandardCharsets.UTF_8);
         }
         Path file = config.dataDir().resolve(".user-key-secret");
         try {
@@ -125,7 +154,7 @@ public record Services(BlobStore store, OutlineService outlines, UserKeys userKe
                 Files.createDirectories(config.dataDir());
                 byte[] fresh = new byte[32];
                 new SecureRandom().nextBytes(fresh);
-                Files.writeString(file, HexFormat.of().formatHex(fresh));
+                writeOwnerOnly(file, HexFormat.of().formatHex(fresh));
             }
             return Files.readString(file).trim().getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -61,7 +61,7 @@ public sealed interface SwitchSettings {
 
     /** @throws IllegalStateException naming the missing or wrong setting */
     static SwitchSettings fromEnv(Map<String, String> env) {
-        Settings s = new Settings(env);
+        Settings s = new Settings(env, env.containsKey("AWS_LAMBDA_FUNCTION_NAME"));
         String driver = s.get("CUDDLIES_SWITCH_DRIVER").orElse("none").toLowerCase(Locale.ROOT);
         return switch (driver) {
             case "none" -> new None();
@@ -81,8 +81,12 @@ public sealed interface SwitchSettings {
         };
     }
 
-    /** Reads named settings; blank counts as missing. */
-    record Settings(Map<String, String> env) {
+    /**
+     * Reads named settings; blank counts as missing. A credential {@code X} is read from Secrets
+     * Manager when {@link #secretIdName X_SECRET_ID} names a secret; given as a value it is refused
+     * in Lambda.
+     */
+    record Settings(Map<String, String> env, boolean inLambda) {
         Optional<String> get(String name) {
             String v = env.get(name);
             return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
@@ -93,8 +97,30 @@ public sealed interface SwitchSettings {
                     name + " is not set (needed by the " + driver + " switch driver)"));
         }
 
+        /**
+         * The setting naming a credential's secret: {@code CUDDLIES_IFTTT_KEY_SECRET_ID} for
+         * {@code CUDDLIES_IFTTT_KEY}, {@code CUDDLIES_EWELINK_APP_SECRET_ID} for {@code CUDDLIES_EWELINK_APP_SECRET}.
+         */
+        static String secretIdName(String name) {
+            return (name.endsWith("_SECRET") ? name : name + "_SECRET") + "_ID";
+        }
+
         Secret secret(String name, String driver) {
-            return new Secret(require(name, driver));
+            return secret(name).orElseThrow(() -> new IllegalStateException(
+                    secretIdName(name) + " is not set (needed by the " + driver + " switch driver)"));
+        }
+
+        Optional<Secret> secret(String name) {
+            Optional<String> id = get(secretIdName(name));
+            if (id.isPresent()) {
+                return Optional.of(new Secret.Stored(id.get()));
+            }
+            Optional<String> value = get(name);
+            if (value.isPresent() && inLambda) {
+                throw new IllegalStateException(name + " is in the environment: in Lambda a credential is read from "
+                        + "Secrets Manager; set " + secretIdName(name) + " to the secret's name instead");
+            }
+            return value.map(Secret.Given::new);
         }
     }
 }

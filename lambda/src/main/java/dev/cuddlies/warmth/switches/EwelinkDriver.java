@@ -7,6 +7,7 @@ import dev.cuddlies.warmth.Reading;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
+import java.util.function.Supplier;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -32,7 +33,7 @@ public final class EwelinkDriver implements SwitchDriver {
 
     private final URI api;
     private final String appId;
-    private final String appSecret;
+    private final Supplier<String> appSecret;
     private final String deviceId;
     private final EwelinkTokens tokens;
     private final JsonHttp http;
@@ -46,12 +47,23 @@ public final class EwelinkDriver implements SwitchDriver {
 
     /** @param api the regional host, e.g. {@code https://eu-apia.coolkit.cc} ({@link #regionalHost}) */
     public EwelinkDriver(URI api, String appId, String appSecret, String deviceId, EwelinkTokens tokens, Clock clock) {
+        this(api, appId, () -> appSecret, deviceId, tokens, clock, SPACING);
+    }
+
+    /** @param appSecret read at each signature, so a rotated secret is used as soon as it is stored */
+    public EwelinkDriver(URI api, String appId, Supplier<String> appSecret, String deviceId, EwelinkTokens tokens,
+                         Clock clock) {
         this(api, appId, appSecret, deviceId, tokens, clock, SPACING);
     }
 
     /** @param spacing minimum time between calls (tests on simulated time use less) */
     public EwelinkDriver(URI api, String appId, String appSecret, String deviceId, EwelinkTokens tokens, Clock clock,
                          Duration spacing) {
+        this(api, appId, () -> appSecret, deviceId, tokens, clock, spacing);
+    }
+
+    private EwelinkDriver(URI api, String appId, Supplier<String> appSecret, String deviceId, EwelinkTokens tokens,
+                          Clock clock, Duration spacing) {
         this.api = api;
         this.appId = appId;
         this.appSecret = appSecret;
@@ -128,7 +140,8 @@ public final class EwelinkDriver implements SwitchDriver {
     }
 
     private void refresh() throws DeviceException {
-        String body = JsonHttp.JSON.createObjectNode().put("rt", tokens.refreshToken()).toString();
+        String body = JsonHttp.JSON.createObjectNode()
+                .put("rt", Credentials.read(tokens::refreshToken, "eWeLink refresh token")).toString();
         Map<String, String> headers = headers();
         headers.put("Authorization", "Sign " + sign(body));
         JsonHttp.Answer a = http.send("POST", api.resolve("/v2/user/refresh"), headers, body);
@@ -160,9 +173,9 @@ public final class EwelinkDriver implements SwitchDriver {
         return h;
     }
 
-    private Map<String, String> bearer() {
+    private Map<String, String> bearer() throws DeviceException {
         Map<String, String> h = headers();
-        h.put("Authorization", "Bearer " + tokens.accessToken());
+        h.put("Authorization", "Bearer " + Credentials.read(tokens::accessToken, "eWeLink access token"));
         return h;
     }
 
@@ -185,8 +198,8 @@ public final class EwelinkDriver implements SwitchDriver {
         }
     }
 
-    private String sign(String body) {
-        return sign(appSecret, body);
+    private String sign(String body) throws DeviceException {
+        return sign(Credentials.read(appSecret, "eWeLink app secret"), body);
     }
 
     private static String format(double c) {

@@ -3,6 +3,7 @@ package dev.cuddlies.warmth.switches;
 import dev.cuddlies.warmth.Reading;
 
 import java.net.URI;
+import java.util.function.Supplier;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,11 +23,16 @@ public final class IftttDriver implements SwitchDriver {
     public static final String OFF_EVENT = "cuddlie_heat_off";
 
     private final URI base;
-    private final String key;
+    private final Supplier<String> key;
     private final JsonHttp http;
 
     /** @param base {@code https://maker.ifttt.com} in production */
     public IftttDriver(URI base, String key) {
+        this(base, () -> key);
+    }
+
+    /** @param key read at each call, so a rotated key is used as soon as it is stored */
+    public IftttDriver(URI base, Supplier<String> key) {
         this.base = base;
         this.key = key;
         this.http = new JsonHttp(Duration.ofSeconds(2), Duration.ZERO);
@@ -60,7 +66,7 @@ public final class IftttDriver implements SwitchDriver {
     private void fire(String event, String value1, String value2) throws DeviceException {
         String body = JsonHttp.JSON.createObjectNode().put("value1", value1).put("value2", value2)
                 .put("value3", "cuddlies").toString();
-        URI uri = base.resolve("/trigger/" + event + "/with/key/" + URLEncoder.encode(key, StandardCharsets.UTF_8));
+        URI uri = base.resolve("/trigger/" + event + "/with/key/" + URLEncoder.encode(Credentials.read(key, "IFTTT webhook key"), StandardCharsets.UTF_8));
         JsonHttp.Answer a = http.send("POST", uri, Map.of(), body);
         if (a.status() == 401 || a.status() == 403) {
             throw new DeviceException(DeviceException.Kind.REFUSED, "IFTTT refused the webhook key");

@@ -28,8 +28,15 @@ public record Genome(String name, Model model, Iam iam, InputData inputData, End
         }
     }
 
-    /** What each role may do, as named permissions ({@link Permissions}). */
-    public record Iam(List<String> lambda, List<String> sagemaker, List<String> web) {
+    /**
+     * What each role may do, as named permissions ({@link Permissions}): one role per Lambda function
+     * (keyed by its {@link Permissions#FUNCTIONS name}), one for the SageMaker model.
+     */
+    public record Iam(Map<String, List<String>> functions, List<String> sagemaker) {
+        /** The permissions of one function's role; none for a function the genome does not list. */
+        public List<String> function(String name) {
+            return functions.getOrDefault(name, List.of());
+        }
     }
 
     /**
@@ -63,8 +70,9 @@ public record Genome(String name, Model model, Iam iam, InputData inputData, End
     }
 
     /**
-     * The heater switch: the driver, plain settings, and secrets as references only
-     * ({@code ssm:/path} or {@code secretsmanager:name}).
+     * The heater switch: the driver, plain settings, and references: {@code secretsmanager:name} for
+     * credentials (read by the functions at run time), {@code ssm:/path} for plain values kept in
+     * Parameter Store (resolved when the stack is deployed; never a credential).
      */
     public record Switch(String driver, Map<String, String> settings, Map<String, String> secrets,
                          Optional<String> tasmotaTopic, Optional<String> iotThing) {

@@ -58,9 +58,27 @@ public final class GenomeReader {
         }
 
         JsonNode iam = root.path("iam");
-        List<String> lambdaPerms = permissions(iam, "lambda", Permissions.LAMBDA);
-        List<String> sagemakerPerms = permissions(iam, "sagemaker", Permissions.SAGEMAKER);
-        List<String> webPerms = permissions(iam, "web", Permissions.WEB);
+        iam.fieldNames().forEachRemaining(f -> {
+            if (!f.equals("functions") && !f.equals("sagemaker")) {
+                problems.add("iam." + f + ": unknown field; roles are iam.functions.<function> and iam.sagemaker");
+            }
+        });
+        Map<String, List<String>> functionPerms = new LinkedHashMap<>();
+        iam.path("functions").fieldNames().forEachRemaining(f -> {
+            if (!Permissions.FUNCTIONS.contains(f)) {
+                problems.add("iam.functions." + f + ": unknown function; known: " + String.join(", ", Permissions.FUNCTIONS));
+            }
+        });
+        for (String function : Permissions.FUNCTIONS) {
+            if (iam.path("functions").has(function)) {
+                functionPerms.put(function, permissions(iam.path("functions"), function, "iam.functions." + function,
+                        Permissions.LAMBDA));
+            }
+        }
+        if (!functionPerms.containsKey(Permissions.SKILL)) {
+            problems.add("iam.functions.skill: missing");
+        }
+        List<String> sagemakerPerms = permissions(iam, "sagemaker", "iam.sagemaker", Permissions.SAGEMAKER);
 
         JsonNode in = root.path("inputData");
         String uploads = prefix(in, "inputData.uploadPrefix");
@@ -123,6 +141,13 @@ public final class GenomeReader {
         }
 
         Genome.Switch sw = switches(root.path("switch"));
+        boolean tick = sw.driver().equals("ewelink") || sw.driver().equals("tasmota");
+        if (tick && !functionPerms.containsKey(Permissions.WARMTH_TICK)) {
+            problems.add("iam.functions.warmth-tick: missing (the " + sw.driver() + " switch needs the thermostat step)");
+        }
+        if (!functionPerms.containsKey(Permissions.WEB)) {
+            problems.add("iam.functions.web: missing (the phone page is how parents send pictures)");
+        }
 
         JsonNode w = root.path("web");
         String webUrl = text(w, "web.url");
@@ -138,8 +163,7 @@ public final class GenomeReader {
         }
         var sm = S3_URI.matcher(artifact);
         sm.matches();
-        return new Genome(name, new Genome.Model(sm.group(1), sm.group(2), image),
-                new Genome.Iam(lambdaPerms, sagemakerPerms, webPerms),
+        return new Genome(name, new Genome.Model(sm.group(1), sm.group(2), image), new Genome.Iam(functionPerms, sagemakerPerms),
                 new Genome.InputData(uploads, patterns, retention),
                 new Genome.Endpoint(endpointName, memory, concurrency, instanceType, instanceCount),
                 new Genome.Lambda(runtime, lambdaMemory, timeout, l.path("snapStart").asBoolean(true)), skillId, sw,
@@ -169,6 +193,9 @@ public final class GenomeReader {
             if (!SECRET_REFERENCE.matcher(ref).matches()) {
                 problems.add("switch.secrets." + f.getKey() + ": looks like a secret value; give a reference, "
                         + "ssm:/path/to/parameter or secretsmanager:name, never the value itself");
+            } else if (ref.startsWith("ssm:") && looksSecret(f.getKey())) {
+                problems.add("switch.secrets." + f.getKey() + ": a credential must be a secretsmanager: reference (read "
+                        + "at run time); ssm: values are resolved into the function's environment at deploy time");
             }
             secrets.put(f.getKey(), ref);
         }
@@ -185,16 +212,16 @@ public final class GenomeReader {
         return k.contains("SECRET") || k.contains("TOKEN") || k.contains("KEY") || k.contains("PASSWORD");
     }
 
-    private List<String> permissions(JsonNode iam, String role, List<String> allowed) {
+    private List<String> permissions(JsonNode parent, String role, String field, List<String> allowed) {
         List<String> out = new ArrayList<>();
-        JsonNode list = iam.path(role);
+        JsonNode list = parent.path(role);
         if (!list.isArray()) {
-            problems.add("iam." + role + ": must be a list of permission names");
+            problems.add(field + ": must be a list of permission names");
             return out;
         }
         for (JsonNode p : list) {
             if (!allowed.contains(p.asText())) {
-                problems.add("iam." + role + ": unknown permission '" + p.asText() + "'; allowed: " + String.join(", ", allowed));
+                problems.add(field + ": unknown permission '" + p.asText() + "'; allowed: " + String.join(", ", allowed));
             }
             out.add(p.asText());
         }

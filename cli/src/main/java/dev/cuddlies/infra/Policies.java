@@ -31,24 +31,35 @@ public final class Policies {
         return "arn:${AWS::Partition}:sagemaker:${AWS::Region}:${AWS::AccountId}:endpoint/" + g.endpoint().name().toLowerCase(Locale.ROOT);
     }
 
-    static String functionName(Genome g) {
-        return g.name() + "-skill";
+    /** The deployed name of one of the genome's functions ({@link Permissions#FUNCTIONS}). */
+    static String functionName(Genome g, String function) {
+        return g.name() + "-" + function;
     }
 
-    /** The skill function's permissions. */
-    public static ObjectNode lambda(Genome g) {
+    /** The log group Lambda writes a function's logs to; declared in the stack with a retention. */
+    static String logGroupName(Genome g, String function) {
+        return "/aws/lambda/" + functionName(g, function);
+    }
+
+    /** The log group a SageMaker endpoint writes to; declared in the stack with a retention. */
+    static String endpointLogGroupName(Genome g) {
+        return "/aws/sagemaker/Endpoints/" + g.endpoint().name();
+    }
+
+    /** One function's permissions: exactly the named ones the genome gives it, each as narrow as AWS allows. */
+    public static ObjectNode function(Genome g, String function) {
         List<ObjectNode> statements = new ArrayList<>();
-        List<String> perms = g.iam().lambda();
+        List<String> perms = g.iam().function(function);
         String uploads = g.inputData().uploadPrefix();
         String patterns = g.inputData().patternPrefix();
-        if (perms.contains("list-uploads")) {
+        if (perms.contains("list-uploads") || perms.contains("list-user-files")) {
             ObjectNode s = statement("ListOwnPrefixes", List.of("s3:ListBucket"), List.of(bucketArn()));
             ArrayNode prefixes = s.putObject("Condition").putObject("StringLike").putArray("s3:prefix");
             prefixes.add(uploads + "*");
-            if (perms.contains("read-patterns")) {
+            if (perms.contains("read-patterns") || perms.contains("list-user-files")) {
                 prefixes.add(patterns + "*");
             }
-            if (perms.contains("pairing-codes")) {
+            if (perms.contains("pairing-codes") || perms.contains("pairing-state")) {
                 // Listing is what makes S3 answer 404, not 403, for a pairing record that is not there.
                 prefixes.add("pairings/*");
             }
@@ -61,6 +72,14 @@ public final class Policies {
                     List.of(bucketArn() + "/" + patterns + "*")));
         }
         objectStatement(statements, perms, "read-patterns", "ReadPatterns", "s3:GetObject", patterns);
+        // The phone page: whichever user a signed session names (the role cannot narrow to one user).
+        // Upload forms are signed with the page's credentials, so S3 accepts only what it may put.
+        objectStatement(statements, perms, "post-uploads", "PostUploads", "s3:PutObject", uploads);
+        objectStatement(statements, perms, "delete-patterns", "DeletePatterns", "s3:DeleteObject", patterns);
+        if (perms.contains("pairing-state")) {
+            statements.add(statement("PairingState", List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
+                    List.of(bucketArn() + "/pairings/*")));
+        }
         if (perms.contains("warmth-state")) {
             statements.add(statement("WarmthState", List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
                     List.of(bucketArn() + "/warmth/*")));
@@ -68,24 +87,18 @@ public final class Policies {
         if (perms.contains("invoke-endpoint")) {
             statements.add(statement("InvokeOutlineEndpoint", List.of("sagemaker:InvokeEndpoint"), List.of(endpointArn(g))));
         }
-        if (perms.contains("read-switch-secrets")) {
-            List<String> secrets = new ArrayList<>();
-            secrets.add("${UserKeySecret}");
-            List<String> parameters = new ArrayList<>();
-            g.switches().secrets().values().forEach(ref -> {
-                if (ref.startsWith("secretsmanager:")) {
-                    // Secrets Manager appends six random characters to a secret's ARN.
-                    secrets.add("arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:"
-                            + ref.substring("secretsmanager:".length()) + "-??????");
-                } else {
-                    parameters.add("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter"
-                            + ref.substring("ssm:".length()));
-                }
-            });
-            statements.add(statement("ReadOwnSecrets", List.of("secretsmanager:GetSecretValue"), secrets));
-            if (!parameters.isEmpty()) {
-                statements.add(statement("ReadOwnParameters", List.of("ssm:GetParameter"), parameters));
-            }
+        if (perms.contains("read-user-key-secret")) {
+            statements.add(statement("ReadUserKeySecret", List.of("secretsmanager:GetSecretValue"),
+                    List.of("${UserKeySecret}")));
+        }
+        List<String> switchSecrets = new ArrayList<>();
+        g.switches().secrets().values().stream().filter(ref -> ref.startsWith("secretsmanager:")).forEach(ref ->
+                // Secrets Manager appends six random characters to a secret's ARN.
+                switchSecrets.add("arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:"
+                        + ref.substring("secretsmanager:".length()) + "-??????"));
+        if (perms.contains("read-switch-secrets") && !switchSecrets.isEmpty()) {
+            // ssm: references are plain values CloudFormation resolves at deploy time: no run-time grant.
+            statements.add(statement("ReadSwitchSecrets", List.of("secretsmanager:GetSecretValue"), switchSecrets));
         }
         boolean tasmota = g.switches().driver().equals("tasmota");
         if (tasmota && perms.contains("publish-switch-topics")) {
@@ -103,49 +116,9 @@ public final class Policies {
                     List.of(bucketArn() + "/pairings/codes/*", bucketArn() + "/pairings/users/*")));
         }
         if (perms.contains("write-logs")) {
-            String group = "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/" + g.name() + "-*";
-            statements.add(statement("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                    List.of(group + ":*")));
-        }
-        return document(statements);
-    }
-
-    static String webFunctionName(Genome g) {
-        return g.name() + "-web";
-    }
-
-    /**
-     * The phone page's permissions: pairing state, and the pictures and patterns of whichever user a
-     * session names (the role cannot narrow to one user; the signed session does). Upload forms are
-     * signed with this role's credentials, so S3 accepts only what the role may put.
-     */
-    public static ObjectNode web(Genome g) {
-        List<ObjectNode> statements = new ArrayList<>();
-        List<String> perms = g.iam().web();
-        String uploads = g.inputData().uploadPrefix();
-        String patterns = g.inputData().patternPrefix();
-        if (perms.contains("list-user-files")) {
-            ObjectNode s = statement("ListUserFiles", List.of("s3:ListBucket"), List.of(bucketArn()));
-            ArrayNode prefixes = s.putObject("Condition").putObject("StringLike").putArray("s3:prefix");
-            prefixes.add(uploads + "*");
-            prefixes.add(patterns + "*");
-            if (perms.contains("pairing-state")) {
-                // Listing is what makes S3 answer 404, not 403, for a pairing record that is not there.
-                prefixes.add("pairings/*");
-            }
-            statements.add(s);
-        }
-        if (perms.contains("pairing-state")) {
-            statements.add(statement("PairingState", List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
-                    List.of(bucketArn() + "/pairings/*")));
-        }
-        objectStatement(statements, perms, "post-uploads", "PostUploads", "s3:PutObject", uploads);
-        objectStatement(statements, perms, "delete-uploads", "DeleteUploads", "s3:DeleteObject", uploads);
-        objectStatement(statements, perms, "read-patterns", "ReadPatterns", "s3:GetObject", patterns);
-        objectStatement(statements, perms, "delete-patterns", "DeletePatterns", "s3:DeleteObject", patterns);
-        if (perms.contains("write-logs")) {
-            String group = "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/"
-                    + webFunctionName(g);
+            // The log group is declared in the stack (with its retention): no logs:CreateLogGroup.
+            String group = "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:"
+                    + logGroupName(g, function);
             statements.add(statement("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                     List.of(group + ":*")));
         }
@@ -167,10 +140,9 @@ public final class Policies {
                     "arn:${AWS::Partition}:ecr:${AWS::Region}:${AWS::AccountId}:repository/" + g.model().repository())));
         }
         if (perms.contains("write-logs")) {
-            statements.add(statement("WriteEndpointLogs", List.of("logs:CreateLogGroup", "logs:CreateLogStream",
-                    "logs:PutLogEvents", "logs:DescribeLogStreams"), List.of(
-                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/sagemaker/Endpoints/"
-                            + g.endpoint().name() + ":*")));
+            statements.add(statement("WriteEndpointLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents",
+                    "logs:DescribeLogStreams"), List.of(
+                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:" + endpointLogGroupName(g) + ":*")));
         }
         return document(statements);
     }

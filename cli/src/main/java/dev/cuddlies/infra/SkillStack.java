@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.cuddlies.config.SwitchSettings;
 
 import java.io.IOException;
 import java.util.Iterator;
@@ -145,37 +146,31 @@ public final class SkillStack {
             variant.put("InitialInstanceCount", g.endpoint().instanceCount().orElseThrow());
             variant.put("InitialVariantWeight", 1);
         }
-        ObjectNode endpoint = resource(r, "OutlineEndpoint", "AWS::SageMaker::Endpoint").putObject("Properties");
+        ObjectNode endpointLogs = resource(r, "OutlineEndpointLogGroup", "AWS::Logs::LogGroup").putObject("Properties");
+        endpointLogs.put("LogGroupName", Policies.endpointLogGroupName(g));
+        endpointLogs.put("RetentionInDays", LOG_RETENTION_DAYS);
+        ObjectNode endpointResource = resource(r, "OutlineEndpoint", "AWS::SageMaker::Endpoint");
+        endpointResource.putArray("DependsOn").add("OutlineEndpointLogGroup");
+        ObjectNode endpoint = endpointResource.putObject("Properties");
         endpoint.put("EndpointName", g.endpoint().name());
         endpoint.set("EndpointConfigName", getAtt("OutlineEndpointConfig", "EndpointConfigName"));
     }
 
+    /** Log retention of every function and of the endpoint, days. */
+    static final int LOG_RETENTION_DAYS = 30;
+
     private static void functions(ObjectNode r, Genome g) {
-        ObjectNode role = resource(r, "SkillFunctionRole", "AWS::IAM::Role").putObject("Properties");
-        role.set("AssumeRolePolicyDocument", Policies.trust("lambda.amazonaws.com"));
-        ObjectNode policy = role.putArray("Policies").addObject().put("PolicyName", "skill");
-        policy.set("PolicyDocument", subAll(Policies.lambda(g)));
-
-        ObjectNode logs = resource(r, "SkillLogGroup", "AWS::Logs::LogGroup").putObject("Properties");
-        logs.put("LogGroupName", "/aws/lambda/" + Policies.functionName(g));
-        logs.put("RetentionInDays", 30);
-
-        ObjectNode f = resource(r, "SkillFunction", "AWS::Lambda::Function");
-        ArrayNode dependsOn = f.putArray("DependsOn");
-        dependsOn.add("SkillLogGroup");
-        ObjectNode props = f.putObject("Properties");
-        props.put("FunctionName", Policies.functionName(g));
-        props.put("Description", "Cuddlies Alexa skill");
-        props.set("Runtime", ref("LambdaRuntime"));
+        ObjectNode props = function(r, g, Permissions.SKILL, "Skill", "Cuddlies Alexa skill", g.lambda().timeoutSeconds());
         props.set("Handler", ref("LambdaHandler"));
-        props.set("Role", getAtt("SkillFunctionRole", "Arn"));
-        code(props);
-        props.put("MemorySize", g.lambda().memoryMb());
-        props.put("Timeout", g.lambda().timeoutSeconds());
         if (g.lambda().snapStart()) {
             props.putObject("SnapStart").put("ApplyOn", "PublishedVersions");
         }
-        props.putObject("Environment").set("Variables", environment(g));
+        ObjectNode skillEnv = environment(g);
+        skillEnv.set("CUDDLIES_OUTLINE_ENDPOINT", getAtt("OutlineEndpoint", "EndpointName"));
+        // The secret's ARN, not its value: the function reads the value at run time.
+        skillEnv.set("CUDDLIES_USER_KEY_SECRET_ID", ref("UserKeySecret"));
+        skillEnv.put("CUDDLIES_WEB_URL", g.web().url());
+        props.putObject("Environment").set("Variables", skillEnv);
 
         ObjectNode version = resource(r, "SkillFunctionVersion", "AWS::Lambda::Version").putObject("Properties");
         version.set("FunctionName", ref("SkillFunction"));
@@ -193,17 +188,9 @@ public final class SkillStack {
         permission.set("EventSourceToken", ref("SkillId"));
 
         if (needsControlLoop(g)) {
-            ObjectNode tick = resource(r, "WarmthTickFunction", "AWS::Lambda::Function");
-            tick.putArray("DependsOn").add("SkillLogGroup");
-            ObjectNode tp = tick.putObject("Properties");
-            tp.put("FunctionName", g.name() + "-warmth-tick");
-            tp.put("Description", "Cuddlies warmth control loop (thermostat step every minute)");
-            tp.set("Runtime", ref("LambdaRuntime"));
+            ObjectNode tp = function(r, g, Permissions.WARMTH_TICK, "WarmthTick",
+                    "Cuddlies warmth control loop (thermostat step every minute)", 30);
             tp.put("Handler", TICK_HANDLER);
-            tp.set("Role", getAtt("SkillFunctionRole", "Arn"));
-            code(tp);
-            tp.put("MemorySize", g.lambda().memoryMb());
-            tp.put("Timeout", 30);
             tp.putObject("Environment").set("Variables", environment(g));
             ObjectNode rule = resource(r, "WarmthTickSchedule", "AWS::Events::Rule").putObject("Properties");
             rule.put("ScheduleExpression", "rate(1 minute)");
@@ -219,35 +206,50 @@ public final class SkillStack {
         }
     }
 
+    /**
+     * One Lambda function with its own role (only the genome's permissions for it) and its own log
+     * group with a retention, created before the function so Lambda never needs to create it.
+     *
+     * @param function the genome's function name ({@link Permissions#FUNCTIONS})
+     * @param id       the logical id prefix: {@code <id>Role}, {@code <id>LogGroup}, {@code <id>Function}
+     * @return the function's properties, for the caller to add its handler and environment
+     */
+    private static ObjectNode function(ObjectNode r, Genome g, String function, String id, String description,
+                                       int timeoutSeconds) {
+        ObjectNode role = resource(r, id + "Role", "AWS::IAM::Role").putObject("Properties");
+        role.set("AssumeRolePolicyDocument", Policies.trust("lambda.amazonaws.com"));
+        ObjectNode policy = role.putArray("Policies").addObject().put("PolicyName", function);
+        policy.set("PolicyDocument", subAll(Policies.function(g, function)));
+
+        ObjectNode logs = resource(r, id + "LogGroup", "AWS::Logs::LogGroup").putObject("Properties");
+        logs.put("LogGroupName", Policies.logGroupName(g, function));
+        logs.put("RetentionInDays", LOG_RETENTION_DAYS);
+
+        ObjectNode f = resource(r, id + "Function", "AWS::Lambda::Function");
+        f.putArray("DependsOn").add(id + "LogGroup");
+        ObjectNode props = f.putObject("Properties");
+        props.put("FunctionName", Policies.functionName(g, function));
+        props.put("Description", description);
+        props.set("Runtime", ref("LambdaRuntime"));
+        props.set("Role", getAtt(id + "Role", "Arn"));
+        code(props);
+        props.put("MemorySize", g.lambda().memoryMb());
+        props.put("Timeout", timeoutSeconds);
+        return props;
+    }
+
     /** The phone page: its own function, role and log group, behind a Lambda Function URL. */
     private static void webFunction(ObjectNode r, Genome g) {
-        ObjectNode role = resource(r, "WebFunctionRole", "AWS::IAM::Role").putObject("Properties");
-        role.set("AssumeRolePolicyDocument", Policies.trust("lambda.amazonaws.com"));
-        ObjectNode policy = role.putArray("Policies").addObject().put("PolicyName", "web");
-        policy.set("PolicyDocument", subAll(Policies.web(g)));
-
-        ObjectNode logs = resource(r, "WebLogGroup", "AWS::Logs::LogGroup").putObject("Properties");
-        logs.put("LogGroupName", "/aws/lambda/" + Policies.webFunctionName(g));
-        logs.put("RetentionInDays", 30);
-
-        ObjectNode f = resource(r, "WebFunction", "AWS::Lambda::Function");
-        f.putArray("DependsOn").add("WebLogGroup");
-        ObjectNode props = f.putObject("Properties");
-        props.put("FunctionName", Policies.webFunctionName(g));
-        props.put("Description", "Cuddlies phone page: pairing, upload forms, patterns");
-        props.set("Runtime", ref("LambdaRuntime"));
+        ObjectNode props = function(r, g, Permissions.WEB, "Web", "Cuddlies phone page: pairing, upload forms, patterns", 10);
         props.put("Handler", WEB_HANDLER);
-        props.set("Role", getAtt("WebFunctionRole", "Arn"));
-        code(props);
         props.put("MemorySize", g.web().memoryMb());
-        props.put("Timeout", 10);
         if (g.lambda().snapStart()) {
             props.putObject("SnapStart").put("ApplyOn", "PublishedVersions");
         }
         ObjectNode env = props.putObject("Environment").putObject("Variables");
         env.set("CUDDLIES_SKILL_ID", ref("SkillId"));
         env.set("CUDDLIES_BUCKET", ref("CuddliesBucket"));
-        env.set("CUDDLIES_USER_KEY_SECRET", sub("{{resolve:secretsmanager:${UserKeySecret}:SecretString}}"));
+        env.set("CUDDLIES_USER_KEY_SECRET_ID", ref("UserKeySecret"));
         env.put("CUDDLIES_WEB_URL", g.web().url());
         env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Djava.awt.headless=true");
 
@@ -288,21 +290,26 @@ public final class SkillStack {
         code.set("S3ObjectVersion", ref("CodeVersion"));
     }
 
+    /**
+     * The settings both functions share. No credential is here, resolved or not: a credential's
+     * setting names its Secrets Manager secret ({@code X_SECRET_ID}) and the function reads it at run
+     * time; only plain Parameter Store values ({@code ssm:}) are resolved here, at deploy time.
+     */
     private static ObjectNode environment(Genome g) {
         ObjectNode env = JSON.createObjectNode();
         env.set("CUDDLIES_SKILL_ID", ref("SkillId"));
         env.set("CUDDLIES_BUCKET", ref("CuddliesBucket"));
-        env.set("CUDDLIES_OUTLINE_ENDPOINT", getAtt("OutlineEndpoint", "EndpointName"));
-        env.set("CUDDLIES_USER_KEY_SECRET", sub("{{resolve:secretsmanager:${UserKeySecret}:SecretString}}"));
-        env.put("CUDDLIES_WEB_URL", g.web().url());
         env.put("CUDDLIES_SWITCH_DRIVER", g.switches().driver());
         g.switches().settings().forEach(env::put);
         g.switches().tasmotaTopic().ifPresent(t -> env.put("CUDDLIES_TASMOTA_TOPIC", t));
         g.switches().iotThing().ifPresent(t -> env.put("CUDDLIES_IOT_THING", t));
-        // Secrets are resolved by CloudFormation at deploy time from their references, never stored here.
-        g.switches().secrets().forEach((name, ref) -> env.put(name, ref.startsWith("ssm:")
-                ? "{{resolve:ssm:" + ref.substring(4) + "}}"
-                : "{{resolve:secretsmanager:" + ref.substring("secretsmanager:".length()) + ":SecretString}}"));
+        g.switches().secrets().forEach((name, ref) -> {
+            if (ref.startsWith("ssm:")) {
+                env.put(name, "{{resolve:ssm:" + ref.substring("ssm:".length()) + "}}");
+            } else {
+                env.put(SwitchSettings.Settings.secretIdName(name), ref.substring("secretsmanager:".length()));
+            }
+        });
         env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Djava.awt.headless=true");
         return env;
     }

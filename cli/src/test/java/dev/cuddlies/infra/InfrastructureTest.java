@@ -213,6 +213,70 @@ class InfrastructureTest {
         assertThat(template.path("Resources").has("WarmthTickSchedule")).isTrue();
     }
 
+    /** Issue 12, finding 5: CloudFormation resolved every secret into both functions' environment. */
+    @Test
+    void theStackHoldsNoSecretValueOnlyTheNamesOfSecrets() throws Exception {
+        String yaml = Files.readString(INFRA.resolve("cfn-deployer/skill-stack.yaml"));
+        assertThat(yaml).doesNotContain("resolve:secretsmanager").doesNotContain("resolve:ssm-secure");
+        List<String> functions = new ArrayList<>();
+        template.path("Resources").fields().forEachRemaining(e -> {
+            if (e.getValue().path("Type").asText().equals("AWS::Lambda::Function")) {
+                functions.add(e.getKey());
+                e.getValue().path("Properties").path("Environment").path("Variables").fields().forEachRemaining(v -> {
+                    String name = v.getKey();
+                    if (name.matches(".*(SECRET|TOKEN|KEY|PASSWORD).*")) {
+                        assertThat(name).as(e.getKey() + " names its credentials, never holds them").endsWith("_SECRET_ID");
+                    }
+                });
+            }
+        });
+        assertThat(functions).containsExactlyInAnyOrder("SkillFunction", "WarmthTickFunction");
+        JsonNode skillEnv = template.path("Resources").path("SkillFunction").path("Properties").path("Environment")
+                .path("Variables");
+        assertThat(skillEnv.path("CUDDLIES_USER_KEY_SECRET_ID").path("Ref").asText()).isEqualTo("UserKeySecret");
+        assertThat(skillEnv.path("CUDDLIES_EWELINK_APP_SECRET_ID").asText()).isEqualTo("cuddlies/ewelink/app-secret");
+    }
+
+    /** Issue 12, finding 6: both functions shared one role, and the tick could read and delete pictures. */
+    @Test
+    void eachFunctionHasItsOwnRoleGrantingOnlyWhatItCalls() {
+        assertThat(actions("SkillRole")).containsExactlyInAnyOrder("s3:ListBucket", "s3:GetObject",
+                "s3:DeleteObject", "s3:PutObject", "sagemaker:InvokeEndpoint", "secretsmanager:GetSecretValue",
+                "logs:CreateLogStream", "logs:PutLogEvents");
+        assertThat(actions("WarmthTickRole")).containsExactlyInAnyOrder("s3:GetObject", "s3:PutObject", "s3:DeleteObject",
+                "secretsmanager:GetSecretValue", "logs:CreateLogStream", "logs:PutLogEvents");
+        String tick = template.path("Resources").path("WarmthTickRole").toString();
+        assertThat(tick).doesNotContain("/uploads/").doesNotContain("/patterns/").doesNotContain("UserKeySecret")
+                .doesNotContain("sagemaker").contains("/warmth/*").contains("log-group:/aws/lambda/cuddlies-warmth-tick:*");
+        assertThat(template.path("Resources").path("SkillRole").toString())
+                .contains("log-group:/aws/lambda/cuddlies-skill:*");
+        assertThat(template.path("Resources").path("WarmthTickFunction").path("Properties").path("Role")
+                .path("Fn::GetAtt").get(0).asText()).isEqualTo("WarmthTickRole");
+    }
+
+    @Test
+    void everyFunctionAndTheEndpointLogToADeclaredGroupWithRetentionAndNoRoleCreatesGroups() throws Exception {
+        JsonNode r = template.path("Resources");
+        for (String[] f : new String[][] {{"SkillFunction", "SkillLogGroup"}, {"WarmthTickFunction", "WarmthTickLogGroup"}}) {
+            JsonNode group = r.path(f[1]);
+            assertThat(group.path("Type").asText()).isEqualTo("AWS::Logs::LogGroup");
+            assertThat(group.path("Properties").path("LogGroupName").asText())
+                    .isEqualTo("/aws/lambda/" + r.path(f[0]).path("Properties").path("FunctionName").asText());
+            assertThat(group.path("Properties").path("RetentionInDays").asInt()).isEqualTo(30);
+            assertThat(texts(r.path(f[0]).path("DependsOn"))).contains(f[1]);
+        }
+        assertThat(r.path("OutlineEndpointLogGroup").path("Properties").path("LogGroupName").asText())
+                .isEqualTo("/aws/sagemaker/Endpoints/cuddlies-outline");
+        assertThat(Files.readString(INFRA.resolve("cfn-deployer/skill-stack.yaml"))).doesNotContain("logs:CreateLogGroup");
+    }
+
+    private static List<String> actions(String role) {
+        List<String> out = new ArrayList<>();
+        template.path("Resources").path(role).path("Properties").path("Policies").forEach(p ->
+                p.path("PolicyDocument").path("Statement").forEach(st -> out.addAll(texts(st.path("Action")))));
+        return out.stream().distinct().toList();
+    }
+
     @Test
     void thePhonePageHasItsOwnNarrowRoleAPublicUrlAndIsTheBucketsOnlyCorsOrigin() {
         JsonNode resources = template.path("Resources");
@@ -247,7 +311,8 @@ class InfrastructureTest {
         sw.putObject("secrets");
         Genome tasmota = new GenomeReader().parse(root);
 
-        String policy = Policies.lambda(tasmota).toString();
+        String policy = Policies.function(tasmota, Permissions.SKILL).toString()
+                + Policies.function(tasmota, Permissions.WARMTH_TICK);
 
         assertThat(policy).contains("topic/cmnd/cuddlie/*").contains("thing/cuddlie-thing").doesNotContain("iot:*");
     }
@@ -262,7 +327,12 @@ class InfrastructureTest {
         assertRefused(g -> ((ObjectNode) g.path("switch").path("settings")).put("CUDDLIES_IFTTT_KEY", "abc"),
                 "switch.settings.CUDDLIES_IFTTT_KEY: a secret belongs in switch.secrets");
         assertRefused(g -> ((ObjectNode) g.path("lambda")).put("timeoutSeconds", 3), "lambda.timeoutSeconds");
-        assertRefused(g -> ((ObjectNode) g.path("iam")).putArray("lambda").add("s3:*"), "iam.lambda: unknown permission 's3:*'");
+        assertRefused(g -> ((ObjectNode) g.path("iam").path("functions")).putArray("skill").add("s3:*"),
+                "iam.functions.skill: unknown permission 's3:*'");
+        assertRefused(g -> ((ObjectNode) g.path("iam").path("functions")).remove("warmth-tick"),
+                "iam.functions.warmth-tick: missing");
+        assertRefused(g -> ((ObjectNode) g.path("switch").path("secrets")).put("CUDDLIES_EWELINK_APP_SECRET", "ssm:/app-secret"),
+                "switch.secrets.CUDDLIES_EWELINK_APP_SECRET: a credential must be a secretsmanager: reference");
         assertRefused(g -> ((ObjectNode) g.path("switch")).put("driver", "lan"), "Lambda cannot");
         assertRefused(g -> ((ObjectNode) g).put("colour", "blue"), "colour: unknown field");
     }

@@ -58,9 +58,6 @@ public record AppConfig(String skillId, Optional<String> bucket, Path dataDir, O
         skillId = skillId.trim();
         Optional<String> bucket = nonBlank(env.get("CUDDLIES_BUCKET"));
         Optional<Secret> secret = new SwitchSettings.Settings(env, inLambda).secret("CUDDLIES_USER_KEY_SECRET");
-        if (bucket.isPresent() && secret.isEmpty()) {
-            throw new IllegalStateException("CUDDLIES_USER_KEY_SECRET_ID is not set: user folders need a keyed hash");
-        }
         Duration budget = nonBlank(env.get("CUDDLIES_ANSWER_BUDGET_MS")).map(ms -> Duration.ofMillis(Long.parseLong(ms)))
                 .orElse(DEFAULT_ANSWER_BUDGET);
         return new AppConfig(skillId, bucket, Path.of(env.getOrDefault("CUDDLIES_HOME", "cuddlies-data")),

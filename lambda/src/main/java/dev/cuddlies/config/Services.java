@@ -148,6 +148,10 @@ public record Services(BlobStore store, OutlineService outlines, UserKeys userKe
         if (config.userKeySecret().isPresent()) {
             return secrets.supplier(config.userKeySecret().get()).get().getBytes(StandardCharsets.UTF_8);
         }
+        if (config.bucket().isPresent()) {
+            throw new IllegalStateException("CUDDLIES_USER_KEY_SECRET_ID is not set: user folders in the bucket need "
+                    + "a keyed hash");
+        }
         Path file = config.dataDir().resolve(".user-key-secret");
         try {
             if (!Files.exists(file)) {

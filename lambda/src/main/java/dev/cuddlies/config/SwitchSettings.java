@@ -101,7 +101,7 @@ public sealed interface SwitchSettings {
          * The setting naming a credential's secret: {@code CUDDLIES_IFTTT_KEY_SECRET_ID} for
          * {@code CUDDLIES_IFTTT_KEY}, {@code CUDDLIES_EWELINK_APP_SECRET_ID} for {@code CUDDLIES_EWELINK_APP_SECRET}.
          */
-        static String secretIdName(String name) {
+        public static String secretIdName(String name) {
             return (name.endsWith("_SECRET") ? name : name + "_SECRET") + "_ID";
         }
 

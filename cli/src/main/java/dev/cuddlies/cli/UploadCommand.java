@@ -29,7 +29,7 @@ final class UploadCommand implements Callable<Integer> {
 
     /** The user the local console speaks as. */
     static final String LOCAL_USER = "amzn1.ask.account.cuddlies-local-user";
-    private static final Duration LINK_VALIDITY = Duration.ofMinutes(15);
+    private static final Duration LINK_VALIDITY = Duration.ofMinutes(5);
 
     @Spec
     private CommandSpec spec;
@@ -40,7 +40,7 @@ final class UploadCommand implements Callable<Integer> {
     @Option(names = "--user", defaultValue = LOCAL_USER, description = "Alexa user id (default: the local console's user)")
     private String user;
 
-    @Option(names = "--presign", description = "print a 15-minute upload URL instead of uploading (S3 only)")
+    @Option(names = "--presign", description = "print a 5-minute upload URL for this file instead of uploading (S3 only)")
     private boolean presign;
 
     @Override
@@ -49,16 +49,22 @@ final class UploadCommand implements Callable<Integer> {
         Services services = Services.create(config, Clock.systemUTC());
         Uploads uploads = new Uploads(services.store(), services.userKeys(), Clock.systemUTC(),
                 CuddlieMaker.Limits.defaults().maxPictureBytes());
+        byte[] picture = Inputs.readPicture(file);
+        long maxBytes = CuddlieMaker.Limits.defaults().maxPictureBytes();
+        if (picture.length > maxBytes) {
+            throw new UserError(file.getFileName() + " is larger than the " + maxBytes / 1_000_000 + " MB a picture may be");
+        }
         if (presign) {
+            // The link is for this very file: its size is signed, and it cannot replace an existing object.
             String key = uploads.keyFor(user, file.getFileName().toString());
-            URI link = services.store().uploadLink(key, "application/octet-stream", LINK_VALIDITY)
+            URI link = services.store().uploadLink(key, "application/octet-stream", picture.length, LINK_VALIDITY)
                     .orElseThrow(() -> new UserError("upload links need a bucket: set CUDDLIES_BUCKET"));
             spec.commandLine().getOut().println(link);
-            spec.commandLine().getErr().println("valid for " + LINK_VALIDITY.toMinutes()
-                    + " minutes: curl -X PUT -H 'Content-Type: application/octet-stream' --upload-file PICTURE '<url>'");
+            spec.commandLine().getErr().println("valid for " + LINK_VALIDITY.toMinutes() + " minutes, for "
+                    + file.getFileName() + " (" + picture.length + " bytes) only: curl -X PUT -H 'Content-Type: "
+                    + "application/octet-stream' -H 'If-None-Match: *' --upload-file " + file.getFileName() + " '<url>'");
             return 0;
         }
-        byte[] picture = Inputs.readPicture(file);
         try {
             String key = uploads.put(user, file.getFileName().toString(), picture);
             spec.commandLine().getOut().println("uploaded " + file.getFileName() + " -> "

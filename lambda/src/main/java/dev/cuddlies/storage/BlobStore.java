@@ -33,6 +33,9 @@ public interface BlobStore {
     /** A link to read the object for a while (an HTTPS presigned URL in S3), when the store has one. */
     Optional<URI> readLink(String key, Duration validity);
 
-    /** A link to upload an object for a while (a presigned PUT URL in S3), when the store has one. */
-    Optional<URI> uploadLink(String key, String contentType, Duration validity);
+    /**
+     * A link to upload one object of exactly {@code exactBytes} for a while (a presigned PUT URL in
+     * S3), that cannot replace an object already at the key; empty when the store has none.
+     */
+    Optional<URI> uploadLink(String key, String contentType, long exactBytes, Duration validity);
 }

@@ -171,7 +171,7 @@ public final class LocalBlobStore implements BlobStore {
     }
 
     @Override
-    public Optional<URI> uploadLink(String key, String contentType, Duration validity) {
+    public Optional<URI> uploadLink(String key, String contentType, long exactBytes, Duration validity) {
         return Optional.empty();
     }
 }

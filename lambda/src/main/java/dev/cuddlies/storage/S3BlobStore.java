@@ -1,19 +1,20 @@
 package dev.cuddlies.storage;
 
 import dev.cuddlies.storage.StorageException.Kind;
-import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+import software.amazon.awssdk.core.ResponseInputStream;
+import java.io.IOException;
 
 import java.net.URI;
 import java.time.Duration;
@@ -55,20 +56,30 @@ public final class S3BlobStore implements BlobStore {
         }
     }
 
+    /**
+     * One GET: the size is checked on the very object being read (a HEAD first would let the object
+     * be replaced in between) and no more than {@code maxBytes + 1} bytes are ever read.
+     */
     @Override
     public byte[] get(String key, long maxBytes, Duration timeout) throws StorageException {
         requireTime(timeout, "read " + key);
-        try {
-            HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key)
-                    .overrideConfiguration(o -> o.apiCallTimeout(timeout)));
-            if (head.contentLength() != null && head.contentLength() > maxBytes) {
+        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(bucket).key(key)
+                .overrideConfiguration(o -> o.apiCallTimeout(timeout)))) {
+            Long length = in.response().contentLength();
+            if (length != null && length > maxBytes) {
+                in.abort();
                 throw new StorageException(Kind.TOO_LARGE, key + " is larger than " + maxBytes + " bytes", null);
             }
-            ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)
-                    .overrideConfiguration(o -> o.apiCallTimeout(timeout)));
-            return bytes.asByteArray();
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (bytes.length > maxBytes) {
+                in.abort();
+                throw new StorageException(Kind.TOO_LARGE, key + " is larger than " + maxBytes + " bytes", null);
+            }
+            return bytes;
         } catch (SdkException e) {
             throw translate(e, "read " + key);
+        } catch (IOException e) {
+            throw new StorageException(Kind.UNAVAILABLE, "could not read " + key, e);
         }
     }
 
@@ -116,10 +127,21 @@ public final class S3BlobStore implements BlobStore {
                 .getObjectRequest(g -> g.bucket(bucket).key(key))).url().toString()));
     }
 
+    /**
+     * A presigned PUT whose signature covers {@code Content-Length} (exactly {@code exactBytes}, so no
+     * larger file can be sent with it) and {@code If-None-Match: *} (S3 refuses to replace an object
+     * already there, so the link cannot overwrite anything, its own upload included).
+     */
     @Override
-    public Optional<URI> uploadLink(String key, String contentType, Duration validity) {
-        return Optional.of(URI.create(presigner.presignPutObject(p -> p.signatureDuration(validity)
-                .putObjectRequest(g -> g.bucket(bucket).key(key).contentType(contentType))).url().toString()));
+    public Optional<URI> uploadLink(String key, String contentType, long exactBytes, Duration validity) {
+        return Optional.of(URI.create(presignUpload(key, contentType, exactBytes, validity).url().toString()));
+    }
+
+    /** The presigned request itself: its URL and the headers the uploader must send as signed. */
+    public PresignedPutObjectRequest presignUpload(String key, String contentType, long exactBytes, Duration validity) {
+        return presigner.presignPutObject(p -> p.signatureDuration(validity)
+                .putObjectRequest(g -> g.bucket(bucket).key(key).contentType(contentType).contentLength(exactBytes)
+                        .ifNoneMatch("*")));
     }
 
     /** A caller whose time budget is spent gets a timeout, not a call the SDK refuses to make. */

@@ -96,6 +96,7 @@ public final class S3BlobStore implements BlobStore {
 
     @Override
     public boolean putIfAbsent(String key, byte[] data, String contentType, Duration timeout) throws StorageException {
+        requireTime(timeout, "write " + key);
         try {
             s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).ifNoneMatch("*")
                     .overrideConfiguration(o -> o.apiCallTimeout(timeout)), RequestBody.fromBytes(data));

@@ -91,7 +91,7 @@ public final class SkillBench {
                          new AppConfig(SKILL_ID, java.util.Optional.of(BUCKET), dir, java.util.Optional.empty(),
                                  "us-east-1", java.util.Optional.empty(), java.util.Optional.empty(),
                                  java.util.Optional.empty(), AppConfig.DEFAULT_ANSWER_BUDGET, java.util.Optional.empty(),
-                                 new SwitchSettings.None(), java.util.Optional.empty()),
+                                 new SwitchSettings.None(), java.util.Optional.empty(), java.util.Optional.empty()),
                          new Services(store, null, keys, new CuddlieMaker(store,
                                  new SageMakerOutlineService(sm, "bench"), keys, CuddlieMaker.Limits.defaults(),
                                  Clock.systemUTC())), Clock.systemUTC()))) {

@@ -15,4 +15,8 @@ public record Reply(int status, String contentType, byte[] body, String customAt
     public static Reply json(int status, String json, String customAttributes) {
         return new Reply(status, MediaTypes.JSON, json.getBytes(StandardCharsets.UTF_8), customAttributes);
     }
+
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
 }

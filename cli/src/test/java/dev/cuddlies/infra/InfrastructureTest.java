@@ -230,7 +230,7 @@ class InfrastructureTest {
                 });
             }
         });
-        assertThat(functions).containsExactlyInAnyOrder("SkillFunction", "WarmthTickFunction");
+        assertThat(functions).containsExactlyInAnyOrder("SkillFunction", "WarmthTickFunction", "WebFunction");
         JsonNode skillEnv = template.path("Resources").path("SkillFunction").path("Properties").path("Environment")
                 .path("Variables");
         assertThat(skillEnv.path("CUDDLIES_USER_KEY_SECRET_ID").path("Ref").asText()).isEqualTo("UserKeySecret");
@@ -282,12 +282,13 @@ class InfrastructureTest {
         JsonNode resources = template.path("Resources");
         JsonNode web = resources.path("WebFunction").path("Properties");
         assertThat(web.path("Handler").asText()).isEqualTo(SkillStack.WEB_HANDLER);
-        assertThat(web.path("Role").toString()).contains("WebFunctionRole").doesNotContain("SkillFunctionRole");
+        assertThat(web.path("Role").toString()).contains("WebRole").doesNotContain("SkillRole");
         assertThat(web.path("Environment").path("Variables").path("CUDDLIES_WEB_URL").asText()).isEqualTo(genome.web().url());
-        String webPolicy = resources.path("WebFunctionRole").toString();
-        assertThat(webPolicy).contains("/pairings/*", "/uploads/*", "/patterns/*")
-                .doesNotContain("sagemaker:", "secretsmanager:", "/warmth/", "iot:");
-        assertThat(resources.path("SkillFunctionRole").toString()).contains("/pairings/codes/*", "/pairings/users/*")
+        String webPolicy = resources.path("WebRole").toString();
+        // Of secrets, the page reads only the user-key secret (sessions are keyed with it), at run time.
+        assertThat(webPolicy).contains("/pairings/*", "/uploads/*", "/patterns/*", "${UserKeySecret}")
+                .doesNotContain("sagemaker:", "/warmth/", "iot:", "ewelink");
+        assertThat(resources.path("SkillRole").toString()).contains("/pairings/codes/*", "/pairings/users/*")
                 .doesNotContain("/pairings/*", "/pairings/links/");
         assertThat(resources.path("WebFunctionUrl").path("Properties").path("AuthType").asText()).isEqualTo("NONE");
         assertThat(resources.path("WebFunctionUrlPermission").path("Properties").path("FunctionUrlAuthType").asText())

@@ -58,7 +58,7 @@ class CliTest {
     }
 
     @Test
-    void patternWritesTheFourFiles() throws Exception {
+    void patternWritesEveryFile() throws Exception {
         Path output = dir.resolve("bear-pattern");
 
         int status = run("pattern", picture().toString(), "-o", output.toString(), "--height", "25cm",
@@ -67,9 +67,21 @@ class CliTest {
         assertThat(status).as(err.toString()).isZero();
         try (Stream<Path> files = Files.list(output)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("pattern.pdf", "pattern.svg", "outline.json", "preview.png");
+                    .containsExactlyInAnyOrder("pattern.pdf", "pattern.svg", "pattern.json", "pattern.dxf",
+                            "pattern-cut.svg", "outline.json", "preview.png");
         }
         assertThat(out.toString()).contains("25 cm tall").contains("GUSSET").contains("LETTER");
+    }
+
+    @Test
+    void theSeamAllowanceIsLabelledInTheUnitItWasAskedIn() throws Exception {
+        Path output = dir.resolve("inch-seam");
+
+        assertThat(run("pattern", picture().toString(), "-o", output.toString(), "--seam", "0.25in")).as(err.toString()).isZero();
+
+        String svg = Files.readString(output.resolve("pattern.svg"));
+        assertThat(svg).contains("seam allowance 1/4 in included").doesNotContain("6 mm");
+        assertThat(out.toString()).contains("1/4 in allowance");
     }
 
     @Test

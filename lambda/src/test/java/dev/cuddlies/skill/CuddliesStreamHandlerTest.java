@@ -98,7 +98,8 @@ class CuddliesStreamHandlerTest {
         assertThat(a.path("response").path("shouldEndSession").asBoolean()).isFalse();
         assertThat(a.path("sessionAttributes").path("offer").asText()).isEqualTo("DIFFERENT_SIZE");
         assertThat(picture).doesNotExist();
-        assertThat(patternFiles()).containsExactlyInAnyOrder("outline.json", "pattern.pdf", "pattern.svg", "preview.png");
+        assertThat(patternFiles()).containsExactlyInAnyOrder("outline.json", "pattern.pdf", "pattern.svg", "pattern.json",
+                "pattern.dxf", "pattern-cut.svg", "preview.png");
         // Before the slow part, a progressive response went to Alexa's directive service.
         assertThat(skill.alexaApi().calls()).singleElement().satisfies(call -> {
             assertThat(call.authorization()).isEqualTo("Bearer test-access-token");

@@ -32,6 +32,8 @@ final class SeamMarks {
     /** The gap keeps this far from where a part is sewn into the seam, mm. */
     static final double CLEAR_OF_PLACEMENTS_MM = 15;
     private static final double ON_OUTLINE_MM = 0.6;
+    /** Cost of a gap at the top against one at the bottom, in radians of turning along it. */
+    private static final double LOWNESS_WEIGHT = 4;
     private static final double STEP_MM = 2;
 
     private final Polygon stitch;
@@ -113,7 +115,7 @@ final class SeamMarks {
                 }
                 Coordinate mid = pts[(i + span / 2) % n];
                 double lowness = (mid.y - env.getMinY()) / Math.max(1e-9, env.getHeight()); // 1 = bottom (y down)
-                double cost = turn[i + span - 1] - turn[i] + 2.0 * (1 - lowness);
+                double cost = turn[i + span - 1] - turn[i] + LOWNESS_WEIGHT * (1 - lowness);
                 if (cost < bestCost) {
                     bestCost = cost;
                     bestStart = i;

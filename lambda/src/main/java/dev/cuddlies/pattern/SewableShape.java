@@ -7,6 +7,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.AffineTransformation;
+import org.locationtech.jts.linearref.LengthIndexedLine;
 import org.locationtech.jts.operation.buffer.BufferOp;
 import org.locationtech.jts.operation.buffer.BufferParameters;
 import org.locationtech.jts.operation.distance.IndexedFacetDistance;
@@ -24,7 +25,8 @@ import java.util.Map;
  * <p>The rule for parts narrower than the minimum width {@code w} (what an opening of radius
  * {@code w/2} removes from the shape):
  * <ul>
- *   <li>a speck hanging on such a neck, under 3 % of the figure's area, is left out;</li>
+ *   <li>a speck hanging on such a neck, under 3 % of the figure's area, is left out (also a blob too small
+ *       for the opening whose neck is under a third of its width);</li>
  *   <li>a point reaching less than 1.5 × {@code w/2} out of the opened shape is rounded off;</li>
  *   <li>a neck joining two wide parts (a bird's head on its neck) is widened in place to {@code w};</li>
  *   <li>a drawn line under {@value #STROKE_WIDTH_MM} mm wide (a whisker, an antenna) is embroidered on the
@@ -49,7 +51,11 @@ final class SewableShape {
     static final double POINT_REACH_SHARE = 1.5;
     /** Islands smaller than this share of the largest are specks. */
     static final double SPECK_AREA_SHARE = 0.03;
+    /** A line to embroider is slid in by its own length plus the first of these that makes it fit, mm. */
+    private static final double[] SLIDE_EXTRA_MM = {0, 4, 8, 12, 16, 20};
     private static final double CONTACT_MM = 0.5;
+    /** A small blob whose neck is under a third of its own width hangs on by a thread: a speck. */
+    private static final double NECK_SHARE = 3;
     private static final int SEGMENTS = 8;
 
     private SewableShape() {
@@ -120,12 +126,20 @@ final class SewableShape {
                 reach = Math.max(reach, toKept.distance(t.getFactory().createPoint(c)));
             }
             if (touches == 1 && reach <= POINT_REACH_SHARE * r) {
-                count(counts, Change.Kind.ROUNDED_POINT);
+                // A square corner reaches 0.41 r out of the opening: only sharper points count as a change.
+                if (reach > 0.5 * r) {
+                    count(counts, Change.Kind.ROUNDED_POINT);
+                }
                 continue;
             }
             double width = 2 * new MaximumInscribedCircle(t, 0.05).getRadiusLine().getLength();
             LineString centre = rootFirst(CentreLine.of(t, Math.max(0.25, Math.min(2, width / 4))), toKept);
             Feature f = new Feature(t, centre, width);
+            if (touches == 1 && t.getArea() < SPECK_AREA_SHARE * islands.get(0).getArea()
+                    && narrowest(centre, t) < width / NECK_SHARE) {
+                count(counts, Change.Kind.DROPPED); // a speck glued on by a thin neck: not part of the figure
+                continue;
+            }
             if (touches >= 2) {
                 necks.add(f);
             } else if (width < STROKE_WIDTH_MM) {
@@ -186,8 +200,8 @@ final class SewableShape {
         List<Geometry> embroidered = new ArrayList<>();
         Geometry inset = body.buffer(-EMBROIDERY_INSET_MM, SEGMENTS);
         for (Feature f : strokes) {
-            LineString slid = slidInwards(f.centre());
-            if (inset.covers(slid)) {
+            LineString slid = slidInwards(f.centre(), inset);
+            if (slid != null) {
                 embroidery.add(slid);
                 embroidered.add(f.shape());
                 count(counts, Change.Kind.EMBROIDERED);
@@ -233,6 +247,18 @@ final class SewableShape {
         return fresh.buffer(2 * seam, SEGMENTS).intersection(neighbours).getArea() > 1;
     }
 
+    /** The narrowest width of a thin part along the middle 80 % of its centre line, mm. */
+    private static double narrowest(LineString centre, Polygon part) {
+        IndexedFacetDistance toEdge = new IndexedFacetDistance(part.getExteriorRing());
+        LengthIndexedLine along = new LengthIndexedLine(centre);
+        double length = centre.getLength();
+        double narrowest = Double.MAX_VALUE;
+        for (double at = 0.1 * length; at <= 0.9 * length; at += Math.max(0.5, length / 100)) {
+            narrowest = Math.min(narrowest, 2 * toEdge.distance(part.getFactory().createPoint(along.extractPoint(at))));
+        }
+        return narrowest;
+    }
+
     /** The stretch of a separate part's outline that lies on the body's stitch line. */
     private static LineString openEnd(Polygon part, Polygon body) {
         Coordinate[] ring = part.getExteriorRing().getCoordinates();
@@ -274,14 +300,23 @@ final class SewableShape {
         return part.getFactory().createLineString(run);
     }
 
-    /** The centre line moved inwards along its own chord, so its tip lands just inside its root. */
-    private static LineString slidInwards(LineString centre) {
+    /**
+     * The centre line moved inwards along its own chord until it lies inside {@code room}: its tip lands
+     * just inside where its root was, as whiskers are embroidered on a cheek; null when it does not fit.
+     */
+    private static LineString slidInwards(LineString centre, Geometry room) {
         Coordinate root = centre.getCoordinateN(0);
         Coordinate tip = centre.getCoordinateN(centre.getNumPoints() - 1);
         double chord = Math.max(1e-9, root.distance(tip));
-        double k = 1 + EMBROIDERY_INSET_MM / chord;
-        return (LineString) AffineTransformation.translationInstance((root.x - tip.x) * k, (root.y - tip.y) * k)
-                .transform(centre);
+        for (double extra : SLIDE_EXTRA_MM) {
+            double k = 1 + extra / chord;
+            LineString slid = (LineString) AffineTransformation
+                    .translationInstance((root.x - tip.x) * k, (root.y - tip.y) * k).transform(centre);
+            if (room.covers(slid)) {
+                return slid;
+            }
+        }
+        return null;
     }
 
     private static LineString rootFirst(LineString line, IndexedFacetDistance toBody) {

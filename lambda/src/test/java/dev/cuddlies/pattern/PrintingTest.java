@@ -198,14 +198,19 @@ class PrintingTest {
         return new Rectangle2D.Double(left, h - bottom, right - left, bottom - top);
     }
 
-    /** Every straight segment stroked on a page, in points. */
+    /** Every straight segment stroked on a page (rectangles as four), in points. */
     private static List<Line2D> segments(PDPage page) throws IOException {
         List<Line2D> found = new ArrayList<>();
         new PDFGraphicsStreamEngine(page) {
             private Point2D current = new Point2D.Float();
             private Point2D start = new Point2D.Float();
 
-            @Override public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) { }
+            @Override public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
+                found.add(new Line2D.Double(p0, p1));
+                found.add(new Line2D.Double(p1, p2));
+                found.add(new Line2D.Double(p2, p3));
+                found.add(new Line2D.Double(p3, p0));
+            }
             @Override public void drawImage(PDImage pdImage) { }
             @Override public void clip(int windingRule) { }
             @Override public void moveTo(float x, float y) {

@@ -36,7 +36,10 @@ final class CentreLine {
         Geometry sites = Densifier.densify(thin.getExteriorRing(), spacingMm);
         VoronoiDiagramBuilder voronoi = new VoronoiDiagramBuilder();
         voronoi.setSites(sites);
-        Geometry cells = voronoi.getDiagram(thin.getFactory());
+        voronoi.setTolerance(spacingMm / 100);
+        // The cells unclipped: clipping them to a frame is an overlay that can fail on near-parallel
+        // edges, and edges outside the shape are dropped below anyway.
+        Geometry cells = thin.getFactory().buildGeometry(voronoi.getSubdivision().getVoronoiCellPolygons(thin.getFactory()));
         PreparedGeometry inside = PreparedGeometryFactory.prepare(thin);
 
         Map<Coordinate, Map<Coordinate, Double>> graph = new HashMap<>();

@@ -58,9 +58,13 @@ public final class PatternMaker {
      * the height, so the trace is rescaled until it is within {@link #HEIGHT_TOLERANCE_MM}.
      */
     private static SewableShape.Result shape(Outline outline, PatternSpec spec) throws PatternException {
+        return shape(outline, spec, 4);
+    }
+
+    private static SewableShape.Result shape(Outline outline, PatternSpec spec, int passes) throws PatternException {
         double scaleTo = spec.heightMm();
         SewableShape.Result sewn = null;
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < passes; i++) {
             sewn = SewableShape.make(toMillimetres(outline, scaleTo), spec);
             if (sewn == null) {
                 return null;
@@ -81,7 +85,8 @@ public final class PatternMaker {
             if (height > Math.min(MAX_SUGGESTED_HEIGHT_MM, PatternSpec.MAX_HEIGHT_MM)) {
                 break;
             }
-            SewableShape.Result sewn = shape(outline, spec.withHeightMm(height));
+            // One pass per size tried: how much the shape changes hardly depends on the last percent of height.
+            SewableShape.Result sewn = shape(outline, spec.withHeightMm(height), 1);
             if (sewn != null && sewn.changedShare() <= MAX_CHANGED_SHARE) {
                 return new PatternOutcome.NeedsBiggerSize(spec.heightMm(), changedShare, OptionalDouble.of(height));
             }

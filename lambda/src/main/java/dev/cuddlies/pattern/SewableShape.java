@@ -79,6 +79,7 @@ final class SewableShape {
      * @param embroidery   lines to embroider on the front
      * @param changes      what was changed
      * @param changedShare area of the difference between the traced and the sewn shape over the traced area
+     *                     (lines embroidered or made as cords count as kept as drawn)
      * @param assembled    envelope of the sewn toy, separate parts and cords in place
      */
     record Result(Polygon body, List<Part> parts, List<Cord> cords, List<LineString> embroidery,
@@ -207,18 +208,22 @@ final class SewableShape {
                 count(counts, Change.Kind.EMBROIDERED);
             } else if (f.centre().getLength() >= spec.minWidthMm()) {
                 cords.add(new Cord(f.centre()));
+                embroidered.add(f.shape());
                 count(counts, Change.Kind.CORD);
             } else {
                 count(counts, Change.Kind.DROPPED);
             }
         }
 
-        List<Geometry> sewn = new ArrayList<>(List.of(body));
-        parts.forEach(p -> sewn.add(p.stitch()));
+        // A drawn line kept as embroidery or as a cord counts as kept as drawn; the sewn toy's extent
+        // includes the cords as sewn.
+        List<Geometry> asDrawn = new ArrayList<>(List.of(body));
+        parts.forEach(p -> asDrawn.add(p.stitch()));
+        asDrawn.addAll(embroidered);
+        double changedShare = traced.symDifference(union(asDrawn)).getArea() / traced.getArea();
+        List<Geometry> sewn = new ArrayList<>(asDrawn);
         cords.forEach(c -> sewn.add(c.centre().buffer(r / 2, SEGMENTS)));
-        sewn.addAll(embroidered);
         Geometry assembled = union(sewn);
-        double changedShare = traced.symDifference(assembled).getArea() / traced.getArea();
         List<Change> changes = new ArrayList<>();
         counts.forEach((kind, n) -> changes.add(new Change(kind, n)));
         return new Result(body, parts, cords, embroidery, changes, changedShare, assembled.getEnvelopeInternal());

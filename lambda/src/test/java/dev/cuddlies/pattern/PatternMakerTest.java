@@ -19,7 +19,7 @@ class PatternMakerTest {
     /** The pattern made, failing the test when the maker asked for a bigger size instead. */
     static Pattern made(Outline outline, PatternSpec spec) throws PatternException {
         PatternOutcome outcome = new PatternMaker().make(outline, spec);
-        assertThat(outcome).isInstanceOf(PatternOutcome.Made.class);
+        assertThat(outcome.getClass()).as("outcome").isEqualTo(PatternOutcome.Made.class);
         return ((PatternOutcome.Made) outcome).pattern();
     }
 

@@ -51,6 +51,11 @@ final class TestOutlines {
         return union(ellipse(500, 550, 120, 120), strip(460, 440, 400, 300, 4), strip(540, 440, 600, 300, 4));
     }
 
+    /** An insect whose two 4 px antennae are longer than its body: too long to embroider on it. */
+    static Outline longAntennae() {
+        return union(ellipse(500, 700, 90, 90), strip(470, 620, 300, 200, 4), strip(530, 620, 700, 200, 4));
+    }
+
     /** A cat face with three 3 px whiskers each side, reaching 45 px beyond the cheeks. */
     static Outline whiskers() {
         List<Geometry> parts = new ArrayList<>(List.of(ellipse(500, 500, 130, 120)));
@@ -64,6 +69,17 @@ final class TestOutlines {
     /** A flamingo-like bird: a body on two 8 px legs 150 px long, 10 px apart. */
     static Outline thinLegs() {
         return union(ellipse(500, 300, 120, 80), strip(491, 360, 491, 520, 8), strip(509, 360, 509, 520, 8));
+    }
+
+    /** A starfish-like figure: a small body with eight 10 px arms, thin all over at 30 cm. */
+    static Outline star() {
+        List<Geometry> parts = new ArrayList<>(List.of(ellipse(500, 500, 40, 40)));
+        for (int i = 0; i < 8; i++) {
+            double a = Math.PI * i / 4;
+            parts.add(strip(500 + 30 * Math.cos(a), 500 + 30 * Math.sin(a), 500 + 160 * Math.cos(a),
+                    500 + 160 * Math.sin(a), 10));
+        }
+        return union(parts.toArray(new Geometry[0]));
     }
 
     /** A bat: wide wings whose lower edges meet in a sharp V at the bottom. */

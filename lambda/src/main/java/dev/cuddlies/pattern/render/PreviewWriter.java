@@ -29,7 +29,7 @@ import java.util.Map;
 
 /**
  * The pattern drawn small as a PNG (for a card or a screen), in colour: cut lines black, stitch lines
- * blue, marks dark red, the turning gap orange, embroidery purple, labels dark blue. Text is drawn from
+ * blue, marks dark red, the turning gap orange, embroidery purple, labels green. Text is drawn from
  * the glyph outlines of the Liberation Sans font PDFBox ships, not through AWT fonts, which a Lambda
  * runtime does not have.
  */
@@ -42,7 +42,7 @@ public final class PreviewWriter {
     public static final Color MARK = new Color(0xc0392b);
     public static final Color GAP = new Color(0xff8c00);
     public static final Color EMBROIDERY = new Color(0x8e44ad);
-    public static final Color LABEL = new Color(0x0b3d91);
+    public static final Color LABEL = new Color(0x1b7a3a);
     private static final Map<String, Color> LAYER_COLOURS = Map.of("cut", CUT, "stitch", STITCH, "marks", MARK,
             "gap", GAP, "embroidery", EMBROIDERY, "labels", LABEL);
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";

@@ -21,7 +21,7 @@ import java.util.List;
  *  "pieces":[{"name":"FRONT","label":"FRONT - cut 1","kind":"FRONT","cut":1,"mirrored":false,
  *   "pairReversed":false,"stitch":[[x,y],…],"cutLine":[[x,y],…],"notches":[[x,y],…],
  *   "notchMarks":[{"number":1,"from":[x,y],"to":[x,y]}],"turningGap":[[x1,y1],[x2,y2]] or null,
- *   "turningGapPath":[[x,y],…] or null,"openEnd":[[x,y],…] or null,"embroidery":[[[x,y],…],…],
+ *   "turningGapMid":[x,y] (halfway along the stitch line) or null,"turningGapPath":[[x,y],…] or null,"openEnd":[[x,y],…] or null,"embroidery":[[[x,y],…],…],
  *   "placementMarks":[{"part":"PART A","at":[x,y]}],"grainLine":[[x,y],[x,y]],"foldLine":… or null,
  *   "labelBox":[minX,minY,maxX,maxY]},…],
  *  "changes":[{"kind":"SEPARATE_PART","count":2},…],"changedShare":0.08,
@@ -100,10 +100,12 @@ public final class PatternJson {
         }
         if (piece.turningGap() == null) {
             o.putNull("turningGap");
+            o.putNull("turningGapMid");
             o.putNull("turningGapPath");
         } else {
             List<Coordinate> gap = piece.turningGap();
             o.set("turningGap", points(List.of(gap.get(0), gap.get(gap.size() - 1))));
+            o.set("turningGapMid", point(gap.get(gap.size() / 2)));
             o.set("turningGapPath", points(gap));
         }
         if (piece.openEnd() == null) {

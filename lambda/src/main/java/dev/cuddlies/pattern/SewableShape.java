@@ -1,6 +1,7 @@
 package dev.cuddlies.pattern;
 
 import org.locationtech.jts.algorithm.construct.MaximumInscribedCircle;
+import org.locationtech.jts.densify.Densifier;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -11,6 +12,8 @@ import org.locationtech.jts.linearref.LengthIndexedLine;
 import org.locationtech.jts.operation.buffer.BufferOp;
 import org.locationtech.jts.operation.buffer.BufferParameters;
 import org.locationtech.jts.operation.distance.IndexedFacetDistance;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 
 import java.util.ArrayList;
@@ -114,7 +117,7 @@ final class SewableShape {
         List<Feature> necks = new ArrayList<>();
         List<Feature> limbs = new ArrayList<>();
         List<Feature> strokes = new ArrayList<>();
-        for (Polygon t : polygons(traced.difference(opened))) {
+        for (Polygon t : polygons(difference(traced, opened))) {
             int touches = 0;
             for (Polygon island : kept) {
                 touches += t.distance(island) < CONTACT_MM ? 1 : 0;
@@ -152,7 +155,7 @@ final class SewableShape {
 
         List<Geometry> widened = new ArrayList<>();
         for (Feature f : limbs) {
-            widened.add(f.shape().union(f.centre().buffer(r, SEGMENTS)));
+            widened.add(union(List.of(f.shape(), f.centre().buffer(r, SEGMENTS))));
         }
         List<Geometry> inPlace = new ArrayList<>(kept);
         List<Integer> separate = new ArrayList<>();
@@ -165,34 +168,39 @@ final class SewableShape {
             }
         }
         for (Feature f : necks) {
-            Geometry w = f.shape().union(f.centre().buffer(r, SEGMENTS));
+            Geometry w = union(List.of(f.shape(), f.centre().buffer(r, SEGMENTS)));
             inPlace.add(w);
             countIfGrown(counts, w, traced);
         }
 
-        Geometry body0 = union(inPlace);
-        double closing = Math.max(seam, spec.cornerRadiusMm());
+        // Opened to the minimum width, then closed: slits narrower than two seam allowances filled and
+        // concave corners rounded last, so no later step opens a slit again.
+        Geometry body0 = largest(open(union(inPlace), r - 0.05));
+        double closing = Math.max(seam, spec.cornerRadiusMm()) + 0.05;
         Geometry body1 = body0.buffer(closing, SEGMENTS).buffer(-closing, SEGMENTS);
-        for (Polygon filled : polygons(body1.difference(body0))) {
+        for (Polygon filled : polygons(difference(body1, body0))) {
             if (filled.getArea() > seam * seam) {
                 count(counts, Change.Kind.SLIT_CLOSED);
             }
         }
-        Polygon body = exterior(largest(open(body1, r - 0.05)));
-        body = (Polygon) TopologyPreservingSimplifier.simplify(body, spec.toleranceMm());
+        Polygon body = exterior(largest(body1));
+        body = (Polygon) TopologyPreservingSimplifier.simplify(body, spec.toleranceMm() / 2);
 
         List<Part> parts = new ArrayList<>();
         for (int i : separate) {
-            Geometry outside = widened.get(i).difference(body);
+            // What lies outside the body, opened to the minimum width and closed like the body. Its side
+            // facing the body is the open end, sewn into the body seam between the placement marks.
+            Geometry outside = difference(widened.get(i), body);
             if (outside.isEmpty()) {
                 continue;
             }
             Geometry cleaned = open(largest(outside), r - 0.05);
-            if (cleaned.isEmpty()) {
+            if (cleaned.isEmpty() || largest(cleaned).getArea() < r * r) {
                 continue;
             }
-            Polygon stitch = (Polygon) TopologyPreservingSimplifier.simplify(exterior(largest(cleaned)), spec.toleranceMm());
-            parts.add(new Part(stitch, openEnd(stitch, body)));
+            Geometry closed = largest(cleaned).buffer(closing, SEGMENTS).buffer(-closing, SEGMENTS);
+            Polygon stitch = (Polygon) TopologyPreservingSimplifier.simplify(exterior(largest(closed)), spec.toleranceMm() / 2);
+            parts.add(new Part(stitch, openEnd(stitch, body, seam)));
             count(counts, Change.Kind.SEPARATE_PART);
         }
 
@@ -220,7 +228,8 @@ final class SewableShape {
         List<Geometry> asDrawn = new ArrayList<>(List.of(body));
         parts.forEach(p -> asDrawn.add(p.stitch()));
         asDrawn.addAll(embroidered);
-        double changedShare = traced.symDifference(union(asDrawn)).getArea() / traced.getArea();
+        double changedShare = OverlayNGRobust.overlay(traced, union(asDrawn), OverlayNG.SYMDIFFERENCE).getArea()
+                / traced.getArea();
         List<Geometry> sewn = new ArrayList<>(asDrawn);
         cords.forEach(c -> sewn.add(c.centre().buffer(r / 2, SEGMENTS)));
         Geometry assembled = union(sewn);
@@ -236,20 +245,20 @@ final class SewableShape {
     private static boolean mergesWithANeighbour(int i, List<Feature> limbs, List<Geometry> widened, Geometry traced,
                                                 Geometry keptUnion, double r, double seam) {
         Feature f = limbs.get(i);
-        Geometry fresh = widened.get(i).difference(traced);
+        Geometry fresh = difference(widened.get(i), traced);
         if (fresh.getArea() < 1) {
             return false;
         }
-        Geometry rootZone = f.shape().buffer(CONTACT_MM).intersection(keptUnion).buffer(r + 2 * seam, SEGMENTS);
+        Geometry rootZone = intersection(f.shape().buffer(CONTACT_MM), keptUnion).buffer(r + 2 * seam, SEGMENTS);
         List<Geometry> others = new ArrayList<>();
-        others.add(traced.difference(f.shape().buffer(CONTACT_MM)));
+        others.add(difference(traced, f.shape().buffer(CONTACT_MM)));
         for (int j = 0; j < limbs.size(); j++) {
             if (j != i) {
                 others.add(widened.get(j));
             }
         }
-        Geometry neighbours = union(others).difference(rootZone);
-        return fresh.buffer(2 * seam, SEGMENTS).intersection(neighbours).getArea() > 1;
+        Geometry neighbours = difference(union(others), rootZone);
+        return intersection(fresh.buffer(2 * seam, SEGMENTS), neighbours).getArea() > 1;
     }
 
     /** The narrowest width of a thin part along the middle 80 % of its centre line, mm. */
@@ -264,14 +273,23 @@ final class SewableShape {
         return narrowest;
     }
 
-    /** The stretch of a separate part's outline that lies on the body's stitch line. */
-    private static LineString openEnd(Polygon part, Polygon body) {
-        Coordinate[] ring = part.getExteriorRing().getCoordinates();
+    /**
+     * The side of a separate part that faces the body: its outline within one seam allowance of where
+     * it comes nearest to the body's stitch line. That end is left open and sewn into the body seam.
+     */
+    private static LineString openEnd(Polygon part, Polygon body, double seamMm) {
+        Coordinate[] ring = Densifier.densify(part.getExteriorRing(), 1.0).getCoordinates();
         IndexedFacetDistance toBody = new IndexedFacetDistance(body.getExteriorRing());
         int n = ring.length - 1;
+        double[] d = new double[n];
+        double nearest = Double.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            d[i] = toBody.distance(part.getFactory().createPoint(ring[i]));
+            nearest = Math.min(nearest, d[i]);
+        }
         boolean[] on = new boolean[n];
         for (int i = 0; i < n; i++) {
-            on[i] = toBody.distance(part.getFactory().createPoint(ring[i])) < 1.0;
+            on[i] = d[i] <= nearest + seamMm;
         }
         int bestStart = -1;
         int bestLength = 0;
@@ -288,16 +306,12 @@ final class SewableShape {
                 bestStart = start;
             }
         }
-        if (bestStart < 0 || bestLength < 2) {
-            // No run on the body (it touches at a single corner): the part's side nearest the body.
-            Coordinate nearest = ring[0];
-            for (Coordinate c : ring) {
-                if (toBody.distance(part.getFactory().createPoint(c)) < toBody.distance(part.getFactory().createPoint(nearest))) {
-                    nearest = c;
-                }
-            }
-            return part.getFactory().createLineString(new Coordinate[] {nearest, nearest});
+        if (bestStart < 0) {
+            // Every point is as near as the nearest (a part lying along the body): a third of it.
+            bestStart = 0;
+            bestLength = n / 3;
         }
+        bestLength = Math.max(2, bestLength);
         Coordinate[] run = new Coordinate[bestLength];
         for (int k = 0; k < bestLength; k++) {
             run[k] = ring[(bestStart + k) % n];
@@ -331,7 +345,7 @@ final class SewableShape {
     }
 
     private static void countIfGrown(Map<Change.Kind, Integer> counts, Geometry widened, Geometry traced) {
-        if (widened.difference(traced).getArea() > 1) {
+        if (difference(widened, traced).getArea() > 1) {
             count(counts, Change.Kind.WIDENED);
         }
     }
@@ -362,8 +376,18 @@ final class SewableShape {
         return out;
     }
 
+    // Overlays through OverlayNG with its robust fallbacks: the classic overlay can fail with a
+    // TopologyException on the nearly coincident edges buffers produce.
     private static Geometry union(List<? extends Geometry> parts) {
-        return parts.get(0).getFactory().buildGeometry(new ArrayList<Geometry>(parts)).union();
+        return OverlayNGRobust.union(new ArrayList<Geometry>(parts));
+    }
+
+    static Geometry difference(Geometry a, Geometry b) {
+        return OverlayNGRobust.overlay(a, b, OverlayNG.DIFFERENCE);
+    }
+
+    static Geometry intersection(Geometry a, Geometry b) {
+        return OverlayNGRobust.overlay(a, b, OverlayNG.INTERSECTION);
     }
 
     static Polygon largest(Geometry g) {

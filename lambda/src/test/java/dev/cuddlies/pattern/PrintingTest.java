@@ -179,7 +179,7 @@ class PrintingTest {
         return GF.createLineString(c);
     }
 
-    private static String text(PDDocument doc, PDPage page) throws IOException {
+    static String text(PDDocument doc, PDPage page) throws IOException {
         PDFTextStripper s = new PDFTextStripper();
         int i = doc.getPages().indexOf(page) + 1;
         s.setStartPage(i);
@@ -188,7 +188,7 @@ class PrintingTest {
     }
 
     /** The part of a sheet no neighbour also prints, in page points (PDF y up). */
-    private static Rectangle2D ownArea(PDPage page, int row, int rows, int column, int columns) {
+    static Rectangle2D ownArea(PDPage page, int row, int rows, int column, int columns) {
         double pt = 72 / 25.4;
         double left = (Paper.MARGIN_MM + (column > 1 ? Paper.OVERLAP_MM : 0) + 0.5) * pt;
         double right = (page.getMediaBox().getWidth() / pt - Paper.MARGIN_MM - (column < columns ? Paper.OVERLAP_MM : 0) - 0.5) * pt;
@@ -199,7 +199,7 @@ class PrintingTest {
     }
 
     /** Every straight segment stroked on a page (rectangles as four), in points. */
-    private static List<Line2D> segments(PDPage page) throws IOException {
+    static List<Line2D> segments(PDPage page) throws IOException {
         List<Line2D> found = new ArrayList<>();
         new PDFGraphicsStreamEngine(page) {
             private Point2D current = new Point2D.Float();

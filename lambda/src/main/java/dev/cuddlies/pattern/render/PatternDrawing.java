@@ -86,7 +86,7 @@ public final class PatternDrawing {
         Coordinate[] ring = piece.stitch().getExteriorRing().getCoordinates();
         List<Coordinate> open = piece.turningGap() != null ? piece.turningGap()
                 : piece.openEnd() != null ? List.of(piece.openEnd().getCoordinates()) : null;
-        if (open == null || open.size() < 2) {
+        if (open == null || open.size() < 2 || open.get(0).distance(open.get(open.size() - 1)) < 1) {
             return ring(piece.stitch());
         }
         LengthIndexedLine line = new LengthIndexedLine(piece.stitch().getExteriorRing());

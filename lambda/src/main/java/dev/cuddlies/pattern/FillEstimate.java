@@ -42,10 +42,10 @@ public record FillEstimate(double volumeCm3, double softGrams, double firmGrams)
         return new FillEstimate(mm3 / 1000, litres * SOFT_G_PER_LITRE, litres * FIRM_G_PER_LITRE);
     }
 
-    /** ∫ distance to the outline dA over the polygon, mm³, summed on a grid of about 4,000 cells. */
+    /** ∫ distance to the outline dA over the polygon, mm³, summed on a grid of about 2,000 cells. */
     private static double distanceIntegral(Polygon p) {
         Envelope e = p.getEnvelopeInternal();
-        double cell = Math.max(1, Math.sqrt(e.getArea() / 4000));
+        double cell = Math.max(1, Math.sqrt(e.getArea() / 2000));
         IndexedFacetDistance toEdge = new IndexedFacetDistance(p.getExteriorRing());
         var inside = new org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator(p);
         double sum = 0;

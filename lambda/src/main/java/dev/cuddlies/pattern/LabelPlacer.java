@@ -51,10 +51,15 @@ final class LabelPlacer {
             }
             candidates.sort(Comparator.comparingDouble(c -> c.distance(centre)));
             for (Coordinate c : candidates) {
-                // c is the centre of the label's box.
-                PieceLabel label = PieceLabel.at(piece.title(), note, c.x, c.y - proto.centre().y, size);
-                Geometry box = GF.toGeometry(label.box());
+                // c is the centre of the label's box; the box is the prototype's, moved there.
+                Envelope at = new Envelope(c.x - proto.getWidth() / 2, c.x + proto.getWidth() / 2,
+                        c.y - proto.getHeight() / 2, c.y + proto.getHeight() / 2);
+                if (!env.contains(at)) {
+                    continue;
+                }
+                Geometry box = GF.toGeometry(at);
                 if (room.covers(box) && !blocked.intersects(box)) {
+                    PieceLabel label = PieceLabel.at(piece.title(), note, c.x - proto.centre().x, c.y - proto.centre().y, size);
                     return piece.withLabel(label, grainBeside(stitch, label.box()));
                 }
             }
@@ -76,7 +81,7 @@ final class LabelPlacer {
         double centreX = env.centre().x;
         double bestScore = -Double.MAX_VALUE;
         double[] best = null;
-        for (double x = env.getMinX() + 0.5; x < env.getMaxX(); x += 2) {
+        for (double x = env.getMinX() + 0.5; x < env.getMaxX(); x += 3) {
             Geometry inside = GF.createLineString(new Coordinate[] {
                 new Coordinate(x, env.getMinY() - 1), new Coordinate(x, env.getMaxY() + 1)}).intersection(room);
             for (int i = 0; i < inside.getNumGeometries(); i++) {

@@ -36,9 +36,10 @@ public final class PatternMaker {
     static final double MIN_LAYOUT_WIDTH_MM = 185;
     /** Gusset strips are cut in parts no longer than the layout, and at least this long, mm. */
     static final double MAX_STRIP_MM = 400;
-    static final double PRE_SIMPLIFY_MM = 0.1;
-    /** The finished height is within this of the height asked for, mm. */
+    static final double PRE_SIMPLIFY_MM = 0.2;
+    /** The finished height is within this of the height asked for, mm, or {@link #HEIGHT_TOLERANCE_SHARE} of it. */
     static final double HEIGHT_TOLERANCE_MM = 0.5;
+    static final double HEIGHT_TOLERANCE_SHARE = 0.003;
     private static final double[] BIGGER = {1.25, 1.5, 2, 2.5, 3, 4};
 
     private static final GeometryFactory GEOMETRY = new GeometryFactory();
@@ -70,7 +71,7 @@ public final class PatternMaker {
                 return null;
             }
             double got = sewn.assembled().getHeight();
-            if (Math.abs(got - spec.heightMm()) <= HEIGHT_TOLERANCE_MM) {
+            if (Math.abs(got - spec.heightMm()) <= Math.max(HEIGHT_TOLERANCE_MM, HEIGHT_TOLERANCE_SHARE * spec.heightMm())) {
                 break;
             }
             scaleTo *= spec.heightMm() / got;
@@ -268,7 +269,7 @@ public final class PatternMaker {
             ring[i] = new Coordinate(pts.get(i).x() * k, pts.get(i).y() * k);
         }
         ring[pts.size()] = ring[0];
-        // Traced outlines carry a vertex per pixel; a tenth of a millimetre is far below what
+        // Traced outlines carry a vertex per pixel; a fifth of a millimetre is far below what
         // scissors follow, and fewer vertices keep the buffer operations fast.
         Geometry g = DouglasPeuckerSimplifier.simplify(GEOMETRY.createPolygon(ring), PRE_SIMPLIFY_MM).buffer(0);
         if (g.isEmpty()) {

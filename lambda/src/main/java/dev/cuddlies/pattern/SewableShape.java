@@ -113,14 +113,15 @@ final class SewableShape {
         }
         Geometry keptUnion = union(kept);
         IndexedFacetDistance toKept = new IndexedFacetDistance(keptUnion);
+        List<IndexedFacetDistance> toIsland = kept.stream().map(IndexedFacetDistance::new).toList();
 
         List<Feature> necks = new ArrayList<>();
         List<Feature> limbs = new ArrayList<>();
         List<Feature> strokes = new ArrayList<>();
         for (Polygon t : polygons(difference(traced, opened))) {
             int touches = 0;
-            for (Polygon island : kept) {
-                touches += t.distance(island) < CONTACT_MM ? 1 : 0;
+            for (IndexedFacetDistance island : toIsland) {
+                touches += island.isWithinDistance(t, CONTACT_MM) ? 1 : 0;
             }
             if (touches == 0 || t.getArea() < 1) {
                 continue; // the neck of a speck left out, or a crumb
@@ -136,7 +137,7 @@ final class SewableShape {
                 }
                 continue;
             }
-            double width = 2 * new MaximumInscribedCircle(t, 0.05).getRadiusLine().getLength();
+            double width = 2 * new MaximumInscribedCircle(t, 0.25).getRadiusLine().getLength();
             LineString centre = rootFirst(CentreLine.of(t, Math.max(0.25, Math.min(2, width / 4))), toKept);
             Feature f = new Feature(t, centre, width);
             if (touches == 1 && t.getArea() < SPECK_AREA_SHARE * islands.get(0).getArea()
@@ -249,16 +250,20 @@ final class SewableShape {
         if (fresh.getArea() < 1) {
             return false;
         }
-        Geometry rootZone = intersection(f.shape().buffer(CONTACT_MM), keptUnion).buffer(r + 2 * seam, SEGMENTS);
+        Geometry zone = fresh.buffer(2 * seam, SEGMENTS);
+        // Only what lies near the new fabric matters: clip to its envelope first (a fast clip in OverlayNG).
+        Geometry window = traced.getFactory().toGeometry(zone.getEnvelopeInternal());
+        Geometry rootZone = intersection(f.shape().buffer(CONTACT_MM), intersection(keptUnion, window))
+                .buffer(r + 2 * seam, SEGMENTS);
         List<Geometry> others = new ArrayList<>();
-        others.add(difference(traced, f.shape().buffer(CONTACT_MM)));
+        others.add(difference(intersection(traced, window), f.shape().buffer(CONTACT_MM)));
         for (int j = 0; j < limbs.size(); j++) {
-            if (j != i) {
-                others.add(widened.get(j));
+            if (j != i && widened.get(j).getEnvelopeInternal().intersects(window.getEnvelopeInternal())) {
+                others.add(intersection(widened.get(j), window));
             }
         }
         Geometry neighbours = difference(union(others), rootZone);
-        return intersection(fresh.buffer(2 * seam, SEGMENTS), neighbours).getArea() > 1;
+        return intersection(zone, neighbours).getArea() > 1;
     }
 
     /** The narrowest width of a thin part along the middle 80 % of its centre line, mm. */

@@ -120,6 +120,20 @@ class PrintingTest {
     }
 
     @Test
+    void theLegendsTextStaysInsideTheLegendBox() throws Exception {
+        Pattern p = PatternMakerTest.made(TestOutlines.thinLegs(), PatternSpec.defaults().withSeam(Length.parse("0.25in")));
+        double right = p.scaleCheckOrigin().x + p.legendWidthMm();
+        double bottom = PatternMaker.MARGIN_MM + PatternMaker.LEGEND_MM;
+        for (Drawing.Text t : texts(PatternDrawing.of(p))) {
+            Envelope b = box(t);
+            if (b.getMinY() < bottom) {
+                assertThat(b.getMaxX()).as(t.text()).isLessThanOrEqualTo(right);
+                assertThat(b.getMaxY()).as(t.text()).isLessThanOrEqualTo(bottom);
+            }
+        }
+    }
+
+    @Test
     void theSvgHasNoPageRectangleACutterWouldCut() throws Exception {
         String svg = new String(files(TestOutlines.disc(200), PatternSpec.defaults()).get(PatternFiles.SVG),
                 StandardCharsets.UTF_8);

@@ -34,7 +34,7 @@ final class LabelPlacer {
     }
 
     /** @param marks everything drawn inside the piece besides the label (notch numbers, gap arrows, embroidery) */
-    static Piece place(Piece piece, String note, Geometry marks) {
+    static Piece place(Piece piece, String note, Geometry marks, Paper paper) {
         Polygon stitch = piece.stitch();
         PreparedGeometry room = PreparedGeometryFactory.prepare(stitch.buffer(-CLEARANCE_MM));
         PreparedGeometry blocked = PreparedGeometryFactory.prepare(marks.buffer(CLEARANCE_MM));
@@ -54,8 +54,9 @@ final class LabelPlacer {
                 // c is the centre of the label's box; the box is the prototype's, moved there.
                 Envelope at = new Envelope(c.x - proto.getWidth() / 2, c.x + proto.getWidth() / 2,
                         c.y - proto.getHeight() / 2, c.y + proto.getHeight() / 2);
-                if (!env.contains(at)) {
-                    continue;
+                Coordinate off = SheetPlan.nudge(paper, at);
+                if (!env.contains(at) || off.x != 0 || off.y != 0) {
+                    continue; // outside the piece, or across two sheets
                 }
                 Geometry box = GF.toGeometry(at);
                 if (room.covers(box) && !blocked.intersects(box)) {
@@ -66,6 +67,8 @@ final class LabelPlacer {
         }
         Envelope cut = piece.cut().getEnvelopeInternal();
         PieceLabel below = PieceLabel.at(piece.title(), note, cut.centre().x, cut.getMaxY() + BELOW_MM, 3.2);
+        Coordinate off = SheetPlan.nudge(paper, below.box());
+        below = PieceLabel.at(piece.title(), note, below.x() + off.x, below.y() + off.y, below.sizeMm());
         return piece.withLabel(below, grainBeside(stitch, below.box()));
     }
 

@@ -176,7 +176,7 @@ public final class PatternMaker {
         String note = "seam allowance " + spec.seam().describe() + " included";
         List<Piece> labelled = new ArrayList<>();
         for (Piece p : pieces) {
-            labelled.add(LabelPlacer.place(p, note, drawnInside(p)));
+            labelled.add(LabelPlacer.place(p, note, drawnInside(p), spec.paper()));
         }
         Coordinate legend = new Coordinate(MARGIN_MM, MARGIN_MM + 22);
         double legendWidth = MIN_LAYOUT_WIDTH_MM - 2 * MARGIN_MM;

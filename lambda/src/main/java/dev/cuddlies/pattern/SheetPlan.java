@@ -1,5 +1,6 @@
 package dev.cuddlies.pattern;
 
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -92,6 +93,27 @@ public record SheetPlan(Paper paper, int columns, int rows, List<Sheet> printed)
             }
         }
         return new SheetPlan(paper, columns, rows, sheets);
+    }
+
+    /**
+     * How far to move a box (a line of text) so it lies whole on one sheet of {@code paper} rather than
+     * across two: zero when it already does, else the smaller move left/up or right/down, mm.
+     */
+    public static Coordinate nudge(Paper paper, Envelope box) {
+        return new Coordinate(nudge(box.getMinX(), box.getMaxX(), paper.printableWidthMm()),
+                nudge(box.getMinY(), box.getMaxY(), paper.printableHeightMm()));
+    }
+
+    private static double nudge(double min, double max, double printable) {
+        double stride = printable - Paper.OVERLAP_MM;
+        int k = (int) Math.floor(min / stride);
+        double end = k * stride + printable;
+        if (max <= end || max - min > printable) {
+            return 0;
+        }
+        double back = end - max;
+        double forward = (k + 1) * stride - min;
+        return -back < forward ? back : forward;
     }
 
     public int sheetCount() {

@@ -2,6 +2,8 @@ package dev.cuddlies.pattern.render;
 
 import dev.cuddlies.pattern.Length;
 import dev.cuddlies.pattern.Lettering;
+import dev.cuddlies.pattern.Paper;
+import dev.cuddlies.pattern.SheetPlan;
 import dev.cuddlies.pattern.Pattern;
 import dev.cuddlies.pattern.Piece;
 import dev.cuddlies.pattern.PieceLabel;
@@ -12,6 +14,7 @@ import dev.cuddlies.pattern.render.Drawing.Rect;
 import dev.cuddlies.pattern.render.Drawing.Style;
 import dev.cuddlies.pattern.render.Drawing.Text;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.LineSegment;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
@@ -78,7 +81,21 @@ public final class PatternDrawing {
                 new Layer("marks", Style.MARK, marks),
                 new Layer("gap", Style.GAP, gap),
                 new Layer("embroidery", Style.EMBROIDERY, embroidery),
-                new Layer("labels", Style.TEXT, labels)));
+                new Layer("labels", Style.TEXT, onOneSheet(labels, pattern.spec().paper()))));
+    }
+
+    /** Every text moved, if it must, so that it prints whole on one sheet instead of across two. */
+    private static List<Mark> onOneSheet(List<Mark> labels, Paper paper) {
+        List<Mark> out = new ArrayList<>();
+        for (Mark m : labels) {
+            Text t = (Text) m;
+            double w = Lettering.widthMm(t.text(), t.sizeMm());
+            double x0 = t.centred() ? t.x() - w / 2 : t.x();
+            Coordinate off = SheetPlan.nudge(paper, new Envelope(x0, x0 + w,
+                    t.y() - t.sizeMm() * Lettering.ASCENT_SHARE, t.y() + t.sizeMm() * Lettering.DESCENT_SHARE));
+            out.add(new Text(t.x() + off.x, t.y() + off.y, t.text(), t.sizeMm(), t.centred()));
+        }
+        return out;
     }
 
     /** The stitch line as sewn: open across the turning gap, or across a part's open end. */

@@ -74,6 +74,20 @@ class CliTest {
     }
 
     @Test
+    void aFigureTooThinToSewAtAnySizeIsRefusedInPlainWordsAndNothingIsWritten() throws Exception {
+        Path needle = dir.resolve("needle.json");
+        Files.writeString(needle, "{\"width\":1000,\"height\":1000,\"outline\":[[100,100],[104,100],[104,900],[100,900]],"
+                + "\"areaPx\":3200,\"warnings\":[],\"timingsMs\":{}}");
+        Path output = dir.resolve("needle-pattern");
+
+        assertThat(run("pattern", needle.toString(), "-o", output.toString())).isEqualTo(2);
+
+        assertThat(err.toString()).startsWith("error: at 30 cm the shape would change by 100% to be sewable")
+                .contains("every size up to 100 cm");
+        assertThat(output).doesNotExist();
+    }
+
+    @Test
     void theSeamAllowanceIsLabelledInTheUnitItWasAskedIn() throws Exception {
         Path output = dir.resolve("inch-seam");
 

@@ -18,7 +18,7 @@ import java.util.List;
  * {@code [x, y]} without the closing point repeated.
  *
  * <pre>{"units":"mm","seamMm":6,"seam":"6 mm","heightMm":…,"widthMm":…,"layout":{"widthMm":…,"heightMm":…},
- *  "pieces":[{"name":"FRONT","label":"FRONT - cut 1","kind":"FRONT","cut":1,"mirrored":false,
+ *  "pieces":[{"label":"FRONT","name":"FRONT","title":"FRONT - cut 1","kind":"FRONT","cut":1,"mirrored":false,
  *   "pairReversed":false,"stitch":[[x,y],…],"cutLine":[[x,y],…],"notches":[[x,y],…],
  *   "notchMarks":[{"number":1,"from":[x,y],"to":[x,y]}],"turningGap":[[x1,y1],[x2,y2]] or null,
  *   "turningGapMid":[x,y] (halfway along the stitch line) or null,"turningGapPath":[[x,y],…] or null,"openEnd":[[x,y],…] or null,"embroidery":[[[x,y],…],…],
@@ -81,8 +81,9 @@ public final class PatternJson {
 
     private static ObjectNode piece(Piece piece) {
         ObjectNode o = JSON.createObjectNode();
+        o.put("label", piece.name());
         o.put("name", piece.name());
-        o.put("label", piece.title());
+        o.put("title", piece.title());
         o.put("kind", piece.kind().name());
         o.put("cut", piece.cutCount());
         o.put("mirrored", piece.mirrored());

@@ -36,7 +36,8 @@ class DeliveredFilesTest {
         assertThat(json.path("seamMm").asDouble()).isEqualTo(6);
         assertThat(json.path("changes")).anySatisfy(c -> assertThat(c.path("kind").asText()).isEqualTo("SEPARATE_PART"));
         JsonNode front = json.path("pieces").get(0);
-        assertThat(front.path("label").asText()).isEqualTo("FRONT - cut 1");
+        assertThat(front.path("label").asText()).isEqualTo("FRONT");
+        assertThat(front.path("title").asText()).isEqualTo("FRONT - cut 1");
         assertThat(front.path("cut").asInt()).isEqualTo(1);
         assertThat(front.path("mirrored").asBoolean()).isFalse();
         for (String field : new String[] {"stitch", "cutLine", "notches", "embroidery", "placementMarks"}) {

@@ -112,9 +112,10 @@ final class PatternCommand implements Callable<Integer> {
         }
     }
 
+    /** The change rounded up, so a change just over the limit never reads as the limit itself. */
     private static String biggerSize(PatternOutcome.NeedsBiggerSize b) {
         String at = String.format(Locale.ROOT, "at %s the shape would change by %.0f%% to be sewable",
-                Length.describeCm(b.requestedHeightMm()), Math.min(1, b.changedShare()) * 100);
+                Length.describeCm(b.requestedHeightMm()), Math.ceil(Math.min(1, b.changedShare()) * 100));
         return b.keepsShapeAtMm().isPresent()
                 ? at + String.format(Locale.ROOT, "; at %s it keeps its shape (--height %.0fcm)",
                         Length.describeCm(b.keepsShapeAtMm().getAsDouble()), b.keepsShapeAtMm().getAsDouble() / 10)

@@ -144,10 +144,11 @@ public final class Messages {
         String height = LocaleSpeech.height(m.heightMm(), locale);
         String pages = m.sheets() + " " + paperWords(m.paper()) + (m.sheets() == 1 ? " page" : " pages");
         if (m.sizeLimited()) {
-            return String.format(Locale.ROOT, "I make toys from %s to %s tall, so your %s pattern is in your Alexa app, on %s.",
-                    plural(PatternRequest.MIN_MM, locale), plural(PatternRequest.MAX_MM, locale), height, pages);
+            return String.format(Locale.ROOT, "I make toys from %s to %s tall, so your %s pattern is in your Alexa app, on %s%s.",
+                    plural(PatternRequest.MIN_MM, locale), plural(PatternRequest.MAX_MM, locale), height, pages,
+                    shapeChanged(m));
         }
-        return "Your " + height + " pattern is in your Alexa app, on " + pages + ".";
+        return "Your " + height + " pattern is in your Alexa app, on " + pages + shapeChanged(m) + ".";
     }
 
     /**
@@ -182,6 +183,14 @@ public final class Messages {
     /** "4 inches", "100 centimetres": a range end. */
     private static String plural(double mm, Locale locale) {
         return LocaleSpeech.height(mm, locale) + (LocaleSpeech.inches(locale) ? "es" : "s");
+    }
+
+    /** Said when thin parts were changed to be sewable; the card lists each change. */
+    private static String shapeChanged(MakeResult.Made m) {
+        boolean changed = m.changes().stream().anyMatch(c -> c.kind() == Change.Kind.WIDENED
+                || c.kind() == Change.Kind.SEPARATE_PART || c.kind() == Change.Kind.CORD
+                || c.kind() == Change.Kind.EMBROIDERED);
+        return changed ? ", with thin parts changed so it can be sewn" : "";
     }
 
     /** A change made to the shape, for the card: "2 thin parts are cut separately". */

@@ -67,7 +67,7 @@ class SimulateCommandTest {
         assertThat(transcript)
                 .contains("Alexa: That's warmer than is safe for a toy a child holds, so I'm warming it to 38 degrees "
                         + "for 30 minutes.")
-                .contains("Then it switches itself off, even if I can't reach it.")
+                .contains("It switches itself off then, even if I can't reach it")
                 .contains("Alexa: Your soft toy is warming at up to 38 degrees; it's 21 degrees now.")
                 .contains("It switches off in 30 minutes.")
                 .contains("Alexa: Okay, the heater is off.")

@@ -78,11 +78,11 @@ class WarmthSkillTest {
 
         assertThat(said).contains("warmer than is safe for a toy a child holds")
                 .contains("I keep it warm for at most 2 hours at a time")
-                .contains("Warming your cuddlie to 38 degrees for 2 hours")
-                .contains("Then it switches itself off, even if I can't reach it.")
-                .contains("To stop it sooner, say: Alexa, tell Cuddlie Maker to turn it off.");
+                .contains("so I'm warming it to 38 degrees for 2 hours")
+                .contains("It switches itself off then, even if I can't reach it")
+                .contains("to stop sooner, say: Alexa, tell cuddly maker to stop warming.");
         assertThat(toy.relayOn()).isTrue();
-        assertThat(speech(s.call("warmth-status"))).contains("warming at up to 38 degrees").contains("It's 21 degrees now.");
+        assertThat(speech(s.call("warmth-status"))).contains("warming at up to 38 degrees").contains("it's 21 degrees now.");
         assertThat(speech(s.call("stop-warming"))).isEqualTo("<speak>Okay, the heater is off.</speak>");
         assertThat(toy.relayOn()).isFalse();
     }
@@ -92,7 +92,7 @@ class WarmthSkillTest {
         SkillHarness s = skillWithSimulatedSonoff();
         s.alexaApi().timeZone("Europe/London");
 
-        assertThat(speech(s.call("warm-up"))).contains("Warming your cuddlie to 35 degrees for 30 minutes, until 19:30.");
+        assertThat(speech(s.call("warm-up"))).contains("Warming your soft toy to 35 degrees until 19:30;");
         clock.advance(Duration.ofMinutes(5));
         assertThat(speech(s.call("warmth-status"))).contains("It switches off at 19:30.");
     }
@@ -105,10 +105,10 @@ class WarmthSkillTest {
             step();
         }
 
-        assertThat(speech(s.call("stop"))).isEqualTo("<speak>Goodbye. Your cuddlie is still warming, for another 25 minutes. "
-                + "To stop it, say: Alexa, tell Cuddlie Maker to turn it off.</speak>");
+        assertThat(speech(s.call("stop"))).isEqualTo("<speak>Goodbye. Your soft toy is still warming for another 25 minutes; "
+                + "to stop it, say: Alexa, tell cuddly maker to stop warming.</speak>");
         s.alexaApi().timeZone("Europe/London");
-        assertThat(speech(s.call("cancel"))).contains("still warming, until 19:30.");
+        assertThat(speech(s.call("cancel"))).contains("still warming until 19:30;");
         assertThat(toy.relayOn()).as("stop ends the conversation, not the heater").isTrue();
 
         s.call("stop-warming");
@@ -124,12 +124,12 @@ class WarmthSkillTest {
 
         step(); // too hot: the off is refused
         assertThat(toy.relayOn()).isTrue();
-        assertThat(speech(s.call("warmth-status"))).contains("I haven't been able to switch the heater off yet. Please unplug it now.")
+        assertThat(speech(s.call("warmth-status"))).contains("I haven't been able to switch the heater off yet, so please unplug it now.")
                 .doesNotContain("is off");
 
         step(); // retried, and confirmed
         assertThat(toy.relayOn()).isFalse();
-        assertThat(speech(s.call("warmth-status"))).startsWith("<speak>The heater is off. Your cuddlie is 4");
+        assertThat(speech(s.call("warmth-status"))).startsWith("<speak>The heater is off. Your soft toy is 4");
         assertThat(toy.switches()).last().matches(sw -> !sw.on());
     }
 
@@ -163,9 +163,9 @@ class WarmthSkillTest {
         step(); // 41: too hot, session ends
         assertThat(toy.relayOn()).isFalse();
 
-        assertThat(speech(s.call("warmth-status"))).isEqualTo("<speak>The heater is off. Your cuddlie is 41 degrees.</speak>");
-        assertThat(speech(s.call("warm-up"))).isEqualTo("<speak>Your cuddlie is already 41 degrees, too warm to heat. "
-                + "It is not heating. Please check on it.</speak>");
+        assertThat(speech(s.call("warmth-status"))).isEqualTo("<speak>The heater is off. Your soft toy is 41 degrees.</speak>");
+        assertThat(speech(s.call("warm-up"))).isEqualTo("<speak>Your soft toy is already 41 degrees, too warm to heat, so please "
+                + "check on it. It is not heating.</speak>");
         assertThat(toy.relayOn()).isFalse();
     }
 

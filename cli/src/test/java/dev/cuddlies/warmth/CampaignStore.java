@@ -133,7 +133,7 @@ final class CampaignStore implements BlobStore {
     }
 
     @Override
-    public Optional<URI> uploadLink(String key, String contentType, Duration validity) {
+    public Optional<URI> uploadLink(String key, String contentType, long exactBytes, Duration validity) {
         return Optional.empty();
     }
 }

@@ -118,7 +118,7 @@ class InterferingStore implements BlobStore {
     }
 
     @Override
-    public Optional<URI> uploadLink(String key, String contentType, Duration validity) {
-        return real.uploadLink(key, contentType, validity);
+    public Optional<URI> uploadLink(String key, String contentType, long exactBytes, Duration validity) {
+        return real.uploadLink(key, contentType, exactBytes, validity);
     }
 }

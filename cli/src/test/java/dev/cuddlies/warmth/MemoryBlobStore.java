@@ -76,7 +76,7 @@ final class MemoryBlobStore implements BlobStore {
     }
 
     @Override
-    public Optional<URI> uploadLink(String key, String contentType, Duration validity) {
+    public Optional<URI> uploadLink(String key, String contentType, long exactBytes, Duration validity) {
         return Optional.empty();
     }
 }

@@ -175,7 +175,7 @@ class WarmthFindingsTest {
         assertThat(toy.relayOn()).isTrue();
         WarmthOutcome status = w.status();
         assertThat(status).isInstanceOf(WarmthOutcome.OffPending.class);
-        assertThat(say(status, clock.instant())).contains("Please unplug it").doesNotContain("is off");
+        assertThat(say(status, clock.instant())).containsIgnoringCase("please unplug it").doesNotContain("is off");
 
         clock.advance(STEP);
         assertThat(w.tick()).isEqualTo(ControlStep.OFF_CONFIRMED);
@@ -191,7 +191,7 @@ class WarmthFindingsTest {
 
         WarmthOutcome stop = w.stop();
         assertThat(stop).isInstanceOf(WarmthOutcome.StopFailed.class);
-        assertThat(say(stop, clock.instant())).contains("I couldn't switch the heater off. Please unplug it now.");
+        assertThat(say(stop, clock.instant())).contains("I couldn't switch the heater off, so please unplug it now.");
         assertThat(toy.relayOn()).isTrue();
 
         clock.advance(STEP);
@@ -208,7 +208,7 @@ class WarmthFindingsTest {
         WarmthOutcome again = warm(w, 36, 60);
         assertThat(again).isInstanceOfSatisfying(WarmthOutcome.DeviceProblem.class,
                 p -> assertThat(p.off().heater()).isEqualTo(WarmthOutcome.Heater.MAY_BE_ON));
-        assertThat(say(again, clock.instant())).contains("Please unplug it").doesNotContain("not heating");
+        assertThat(say(again, clock.instant())).containsIgnoringCase("please unplug it").doesNotContain("not heating");
         toy.setOnline(true);
         clock.advance(STEP);
         w.tick();
@@ -266,7 +266,7 @@ class WarmthFindingsTest {
 
         assertThat(o).isInstanceOfSatisfying(WarmthOutcome.NotStarted.class,
                 n -> assertThat(n.off()).hasValueSatisfying(off -> assertThat(off.confirmed()).isTrue()));
-        assertThat(say(o, clock.instant())).contains("couldn't keep track of the warming session").contains("It is not heating.");
+        assertThat(say(o, clock.instant())).contains("couldn't keep track of the warming, so I didn't start it").contains("It is not heating.");
         assertThat(toy.switches()).isEmpty();
     }
 
@@ -320,8 +320,8 @@ class WarmthFindingsTest {
 
         WarmthOutcome o = warm(w, 36, 30);
         assertThat(o).isInstanceOf(WarmthOutcome.WarmingTimed.class);
-        assertThat(say(o, clock.instant())).contains("can't tell me your cuddlie's temperature")
-                .contains("switches itself off in 30 minutes");
+        assertThat(say(o, clock.instant())).contains("can't tell me the temperature").contains("for another 30 minutes")
+                .contains("It switches itself off then");
         Duration on = Duration.ZERO;
         for (int s = 0; s < 90; s++) {
             if (basic.relayOn()) {
@@ -450,7 +450,7 @@ class WarmthFindingsTest {
 
         assertThat(o).isInstanceOf(WarmthOutcome.NoReading.class);
         assertThat(toy.switches()).isEmpty();
-        assertThat(say(o, clock.instant())).contains("so I won't warm it").contains("It is not heating.");
+        assertThat(say(o, clock.instant())).contains("so I won't warm your").contains("It is not heating.");
     }
 
     @Test
@@ -458,7 +458,7 @@ class WarmthFindingsTest {
         AppConfig config = AppConfig.fromEnv(Map.of("CUDDLIES_SWITCH_DRIVER", "lan", "CUDDLIES_SONOFF_URL",
                 sim.endpoint().toString(), "CUDDLIES_SONOFF_DEVICE_ID", SonoffSimServer.DEVICE_ID,
                 "CUDDLIES_MAX_SETPOINT_C", "34", "CUDDLIES_MAX_MINUTES", "45", "CUDDLIES_HOME", data.toString()));
-        WarmthService w = Services.warmth(config, store, clock).orElseThrow();
+        WarmthService w = Services.warmth(config, store, Services.secrets(config, clock), clock).orElseThrow();
 
         assertThat(w.warmUp(new WarmRequest(Optional.of(36.0), Optional.of(Duration.ofHours(2)), false)))
                 .isInstanceOfSatisfying(WarmthOutcome.Warming.class, o -> {

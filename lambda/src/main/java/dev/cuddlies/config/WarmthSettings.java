@@ -36,7 +36,7 @@ public record WarmthSettings(SafetyLimits limits, Duration controlStep) {
 
     /** @throws IllegalStateException naming a setting that is not a number */
     static WarmthSettings fromEnv(Map<String, String> env) {
-        SwitchSettings.Settings s = new SwitchSettings.Settings(env);
+        SwitchSettings.Settings s = new SwitchSettings.Settings(env, false);
         Double maxSetpoint = s.get("CUDDLIES_MAX_SETPOINT_C").map(v -> number("CUDDLIES_MAX_SETPOINT_C", v)).orElse(null);
         Integer maxMinutes = s.get("CUDDLIES_MAX_MINUTES").map(v -> (int) number("CUDDLIES_MAX_MINUTES", v)).orElse(null);
         long step = s.get("CUDDLIES_CONTROL_STEP_SECONDS").map(v -> (long) number("CUDDLIES_CONTROL_STEP_SECONDS", v))

@@ -10,20 +10,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What the skill says about warmth: what actually happens, and why when a request was limited. It
- * says "off" or "not heating" only for outcomes where the device confirmed it; otherwise it says it
- * could not switch the heater off and asks for it to be unplugged.
+ * What the skill says about warmth: what actually happens, and why when a request was limited, in at
+ * most two sentences and the locale's units (en-US hears °F). It says "off" or "not heating" only for
+ * outcomes where the device confirmed it; otherwise it says it could not switch the heater off and
+ * asks for it to be unplugged.
  */
 public final class WarmthMessages {
 
-    public static final String NO_HEATER = "No heater switch is set up for Cuddlie Maker yet, so I can't warm your "
-            + "cuddlie. The Cuddlies setup guide explains how to connect a Sonoff switch.";
-    static final String HOW_TO_STOP = "To stop it sooner, say: Alexa, tell Cuddlie Maker to turn it off.";
-    static final String UNPLUG = "I couldn't switch the heater off. Please unplug it now.";
+    public static final String NO_HEATER = "No heater switch is set up for Cuddlies yet, so I can't warm your toy. "
+            + "The Cuddlies setup guide explains how to connect a Sonoff switch.";
+    /** How to end warming early; said with every start, since Stop only ends the conversation. */
+    static final String HOW_TO_STOP = "to stop sooner, say: Alexa, tell cuddly maker to stop warming";
 
     private WarmthMessages() {
     }
@@ -33,8 +36,12 @@ public final class WarmthMessages {
      * clock times, otherwise as minutes from now).
      */
     public record When(Instant now, Optional<ZoneId> zone, Locale locale) {
-        boolean us() {
-            return Locale.US.equals(locale);
+        boolean fahrenheit() {
+            return LocaleSpeech.fahrenheit(locale);
+        }
+
+        String toy() {
+            return LocaleSpeech.toy(locale);
         }
 
         /** "at 8:40 PM" / "at 20:40", or "in 25 minutes". */
@@ -42,48 +49,45 @@ public final class WarmthMessages {
             return zone.map(z -> "at " + clock(t, z)).orElse("in " + minutes(Duration.between(now, t)));
         }
 
-        /** "until 8:40 PM" / "for another 25 minutes". */
+        /** "until 8:40 PM" / "until 20:40", or "for another 25 minutes". */
         String until(Instant t) {
             return zone.map(z -> "until " + clock(t, z)).orElse("for another " + minutes(Duration.between(now, t)));
         }
 
         private String clock(Instant t, ZoneId z) {
-            return DateTimeFormatter.ofPattern(us() ? "h:mm a" : "HH:mm", Locale.ROOT).format(t.atZone(z));
+            return DateTimeFormatter.ofPattern(Locale.US.equals(locale) ? "h:mm a" : "HH:mm", Locale.ROOT)
+                    .format(t.atZone(z));
         }
     }
 
     public static String say(WarmthOutcome outcome, When when) {
-        boolean us = when.us();
+        boolean f = when.fahrenheit();
+        String toy = when.toy();
         if (outcome instanceof WarmthOutcome.Warming w) {
             return warming(w, when);
         }
         if (outcome instanceof WarmthOutcome.WarmingTimed t) {
-            return durationLimits(t.plan()) + "Your heater can't tell me your cuddlie's temperature, so I'll warm it "
-                    + "gently, in bursts, for " + minutes(t.plan().duration()) + zone(when, t.until()) + ". Please feel "
-                    + "it before giving it back. It switches itself off " + when.at(t.until())
-                    + ", even if I can't reach it. " + HOW_TO_STOP;
+            return "Your heater can't tell me the temperature, so I'll warm your " + toy + " gently, in bursts, "
+                    + when.until(t.until()) + "; please feel it before giving it back. It switches itself off then, "
+                    + "even if I can't reach it; " + HOW_TO_STOP + ".";
         }
         if (outcome instanceof WarmthOutcome.UnclearDegrees u) {
             SafetyLimits l = u.limits();
-            return us ? String.format(Locale.ROOT, "Sorry, I'm not sure whether you meant Celsius or Fahrenheit. I warm it "
-                    + "to between %.0f and %.0f degrees Celsius, that's %.0f to %.0f Fahrenheit. Say, for example: warm it "
-                    + "to 97 degrees. I haven't switched anything.", l.minSetpointC(), l.maxSetpointC(),
-                    fahrenheit(l.minSetpointC()), fahrenheit(l.maxSetpointC()))
-                    : String.format(Locale.ROOT, "Sorry, I didn't catch the temperature. I warm it to between %.0f and "
-                    + "%.0f degrees. Say, for example: warm it to 36 degrees. I haven't switched anything.",
-                    l.minSetpointC(), l.maxSetpointC());
+            return f ? String.format(Locale.ROOT, "Sorry, was that Celsius or Fahrenheit? I haven't switched anything; "
+                    + "say, for example: warm it to %.0f degrees.", fahrenheit(l.defaultSetpointC()))
+                    : String.format(Locale.ROOT, "Sorry, I didn't catch the temperature. I haven't switched anything; "
+                    + "say, for example: warm it to %.0f degrees.", l.defaultSetpointC());
         }
         if (outcome instanceof WarmthOutcome.CannotHeatSafely c) {
-            return "Your heater is connected through " + c.device() + ", which can't confirm a timer that switches it off "
-                    + "by itself, so I won't warm with it. The Cuddlies setup guide explains how to connect it through "
-                    + "eWeLink, the Sonoff LAN mode or Tasmota instead.";
+            return "Your heater is connected through " + c.device() + ", which can't confirm a timer that switches it "
+                    + "off by itself, so I won't warm with it. The Cuddlies setup guide explains safer ways to connect it.";
         }
         if (outcome instanceof WarmthOutcome.TooHot h) {
-            return "Your cuddlie is already " + degrees(h.reading().celsius(), us) + ", too warm to heat. "
-                    + afterOff(h.off(), when) + " Please check on it.";
+            return "Your " + toy + " is already " + degrees(h.reading().celsius(), f) + ", too warm to heat, so please "
+                    + "check on it. " + afterOff(h.off(), when);
         }
         if (outcome instanceof WarmthOutcome.NoReading n) {
-            return "I can't get a sensible temperature from your cuddlie's heater, so I won't warm it. "
+            return "I can't get a sensible temperature from the heater, so I won't warm your " + toy + ". "
                     + afterOff(n.off(), when);
         }
         if (outcome instanceof WarmthOutcome.DeviceProblem p) {
@@ -91,38 +95,39 @@ public final class WarmthMessages {
         }
         if (outcome instanceof WarmthOutcome.NotStarted n) {
             String why = n.conflict()
-                    ? "The heater was changed from somewhere else at the same moment, so I didn't start warming."
-                    : "I couldn't keep track of the warming session, so I didn't start it.";
-            return why + n.off().map(o -> " " + afterOff(o, when)).orElse("") + " Please ask me again in a minute.";
+                    ? "The heater was changed from somewhere else just now, so I didn't start warming; please ask again in a minute."
+                    : "I couldn't keep track of the warming, so I didn't start it; please ask again in a minute.";
+            return why + n.off().map(o -> " " + afterOff(o, when)).orElse("");
         }
         if (outcome instanceof WarmthOutcome.Stopped s) {
             return s.recorded() ? "Okay, the heater is off."
-                    : "The heater is off, but I couldn't save that, so it might come back on. Please unplug it to be sure.";
+                    : "The heater is off, but I couldn't save that, so it might come back on; please unplug it to be sure.";
         }
-        if (outcome instanceof WarmthOutcome.StopFailed f) {
-            String cause = f.kind() == DeviceException.Kind.SIGNED_OUT
-                    ? " Its eWeLink account needs connecting again in the Cuddlies setup." : "";
-            return UNPLUG + cause + keepTrying(f.selfOffBy(), when);
+        if (outcome instanceof WarmthOutcome.StopFailed failed) {
+            String cause = failed.kind() == DeviceException.Kind.SIGNED_OUT
+                    ? ", and its eWeLink account needs connecting again in the Cuddlies setup" : "";
+            return "I couldn't switch the heater off, so please unplug it now" + cause + "." + keepTrying(failed.selfOffBy(), when);
         }
         if (outcome instanceof WarmthOutcome.On on) {
-            String s = "Your cuddlie is " + (on.heatingNow() ? "warming" : "being kept") + " at up to "
-                    + degrees(on.targetC(), us) + ".";
-            s += on.reading().map(r -> " It's " + degrees(r.celsius(), us) + " now.").orElse(" I can't read its temperature just now.");
+            String s = "Your " + toy + " is " + (on.heatingNow() ? "warming" : "being kept") + " at up to "
+                    + degrees(on.targetC(), f);
+            s += on.reading().map(r -> "; it's " + degrees(r.celsius(), f) + " now.").orElse("; I can't read its temperature just now.");
             return s + " It switches off " + when.at(on.until()) + ".";
         }
         if (outcome instanceof WarmthOutcome.OnTimed t) {
             return "I can't read its temperature; it's warming gently, in bursts, and switches off " + when.at(t.until()) + ".";
         }
         if (outcome instanceof WarmthOutcome.Off off) {
-            return "The heater is off." + off.reading().map(r -> " Your cuddlie is " + degrees(r.celsius(), us) + ".").orElse("");
+            return "The heater is off." + off.reading().map(r -> " Your " + toy + " is " + degrees(r.celsius(), f) + ".")
+                    .orElse("");
         }
         if (outcome instanceof WarmthOutcome.OffPending p) {
-            return "I haven't been able to switch the heater off yet. Please unplug it now." + keepTrying(p.selfOffBy(), when);
+            return "I haven't been able to switch the heater off yet, so please unplug it now." + keepTrying(p.selfOffBy(), when);
         }
         if (outcome instanceof WarmthOutcome.OnWithoutSession o) {
-            return "Your cuddlie's heater is switched on, but I'm not warming it, so it has no timer from me."
-                    + o.reading().map(r -> " It's " + degrees(r.celsius(), us) + ".").orElse("")
-                    + " To switch it off, say: Alexa, tell Cuddlie Maker to turn it off.";
+            return "Your " + toy + "'s heater is on, but not by me, so it has no timer from me"
+                    + o.reading().map(r -> "; it's " + degrees(r.celsius(), f)).orElse("")
+                    + ". To switch it off, say: Alexa, tell cuddly maker to stop warming.";
         }
         WarmthOutcome.Unknown u = (WarmthOutcome.Unknown) outcome;
         return "I couldn't check the heater just now. " + deviceProblem(u.kind());
@@ -130,73 +135,96 @@ public final class WarmthMessages {
 
     /** Stop or cancel while warming: goodbye, but the heater keeps going until it ends by itself. */
     public static String goodbyeWhileWarming(Instant until, When when) {
-        return "Goodbye. Your cuddlie is still warming, " + when.until(until)
-                + ". To stop it, say: Alexa, tell Cuddlie Maker to turn it off.";
+        return "Goodbye. Your " + when.toy() + " is still warming " + when.until(until)
+                + "; to stop it, say: Alexa, tell cuddly maker to stop warming.";
     }
 
+    /**
+     * "How long until it's warm": from the estimate made of the readings, or that it can't tell.
+     *
+     * @param estimate time until the target is reached; zero when it is warm already; empty when unknown
+     */
+    public static String timeToWarm(WarmthOutcome status, Optional<Duration> estimate, When when) {
+        boolean f = when.fahrenheit();
+        if (!(status instanceof WarmthOutcome.On on)) {
+            return say(status, when) + (status instanceof WarmthOutcome.Off ? " Say warm it up to start." : "");
+        }
+        if (on.reading().isEmpty()) {
+            return "I can't read its temperature, so I can't tell. It switches off " + when.at(on.until()) + ".";
+        }
+        String now = degrees(on.reading().get().celsius(), f);
+        if (estimate.isEmpty()) {
+            return "I can't tell yet: it's " + now + ", warming to " + degrees(on.targetC(), f) + ". Ask me again in a minute.";
+        }
+        if (estimate.get().isZero()) {
+            return "It's warm now, at " + now + ". It switches off " + when.at(on.until()) + ".";
+        }
+        return "About " + minutes(estimate.get()) + ": it's " + now + ", warming to " + degrees(on.targetC(), f) + ".";
+    }
+
+    /** Two sentences: what is happening (and why, if limited), then that it switches itself off and how to stop. */
     private static String warming(WarmthOutcome.Warming w, When when) {
-        boolean us = when.us();
+        boolean f = when.fahrenheit();
         WarmPlan plan = w.plan();
-        StringBuilder s = new StringBuilder();
+        List<String> why = new ArrayList<>();
         for (WarmPlan.Limit limit : plan.limits()) {
-            s.append(switch (limit) {
-                case TOO_HOT -> "That's warmer than is safe for a toy a child holds, so I'll keep it at "
-                        + degrees(plan.targetC(), us) + ". ";
-                case TOO_COOL -> "That's cooler than the heater works, so I'll use " + degrees(plan.targetC(), us) + ". ";
-                case TOO_LONG -> "I keep it warm for at most " + minutes(plan.duration()) + " at a time. ";
-                case TOO_SHORT -> "I'll warm it for at least " + minutes(plan.duration()) + ". ";
+            why.add(switch (limit) {
+                case TOO_HOT -> "that's warmer than is safe for a toy a child holds";
+                case TOO_COOL -> "that's cooler than the heater works";
+                case TOO_LONG -> "I keep it warm for at most " + minutes(plan.duration()) + " at a time";
+                case TOO_SHORT -> "I warm it for at least " + minutes(plan.duration());
             });
         }
-        s.append("Warming your cuddlie to ").append(degrees(plan.targetC(), us));
-        if (plan.heardFahrenheit()) {
-            s.append(String.format(Locale.ROOT, ", that's %.0f Fahrenheit,", fahrenheit(plan.targetC())));
-        }
-        s.append(" for ").append(minutes(plan.duration())).append(zone(when, w.until())).append(". ");
-        w.reading().ifPresent(r -> s.append("It's ").append(degrees(r.celsius(), us)).append(" now")
-                .append(w.heatingNow() ? ". " : ", warm enough for the moment; the heater comes on when it cools. "));
-        s.append("Then it switches itself off, even if I can't reach it. ").append(HOW_TO_STOP);
-        return s.toString();
-    }
-
-    private static String durationLimits(WarmPlan plan) {
         StringBuilder s = new StringBuilder();
-        for (WarmPlan.Limit limit : plan.limits()) {
-            if (limit == WarmPlan.Limit.TOO_LONG) {
-                s.append("I keep it warm for at most ").append(minutes(plan.duration())).append(" at a time. ");
-            } else if (limit == WarmPlan.Limit.TOO_SHORT) {
-                s.append("I'll warm it for at least ").append(minutes(plan.duration())).append(". ");
-            }
+        if (why.isEmpty()) {
+            s.append("Warming your ").append(when.toy()).append(" to ").append(degrees(plan.targetC(), f)).append(' ')
+                    .append(period(plan, w.until(), when));
+            w.reading().ifPresent(r -> s.append("; it's ").append(degrees(r.celsius(), f))
+                    .append(w.heatingNow() ? " now" : " now, warm enough until it cools"));
+        } else {
+            String reasons = String.join(", and ", why);
+            s.append(Character.toUpperCase(reasons.charAt(0))).append(reasons.substring(1))
+                    .append(", so I'm warming it to ").append(degrees(plan.targetC(), f)).append(' ')
+                    .append(period(plan, w.until(), when));
         }
-        return s.toString();
+        return s.append(". It switches itself off then, even if I can't reach it; ").append(HOW_TO_STOP).append('.').toString();
     }
 
-    /** ", until 8:40" when the clock time is known. */
-    private static String zone(When when, Instant until) {
-        return when.zone().isPresent() ? ", " + when.until(until) : "";
+    /** "until 8:40 PM" when the clock time is known, else "for 30 minutes". */
+    private static String period(WarmPlan plan, Instant until, When when) {
+        return when.zone().isPresent() ? when.until(until) : "for " + minutes(plan.duration());
     }
 
-    /** What may be said about the heater after switching it off failed or worked. */
+    /** One sentence on the heater after switching it off failed or worked. */
     private static String afterOff(OffCheck off, When when) {
         if (off.mayComeBack() && off.heater() != WarmthOutcome.Heater.MAY_BE_ON) {
-            return "It is off for now, but I couldn't save that, so it might come back on. Please unplug it to be sure.";
+            return "It is off for now, but I couldn't save that, so it might come back on; please unplug it to be sure.";
         }
         return switch (off.heater()) {
             case CONFIRMED_OFF -> "It is not heating.";
             case NOT_TURNED_ON -> "I haven't switched it on.";
-            case MAY_BE_ON -> UNPLUG + keepTrying(off.selfOffBy(), when);
+            case MAY_BE_ON -> "I couldn't switch the heater off, so please unplug it now" + keepTryingClause(off.selfOffBy(), when)
+                    + ".";
         };
     }
 
+    /** A second sentence: "I'll keep trying, and its own timer switches it off at 8:40 PM at the latest." */
     private static String keepTrying(Optional<Instant> selfOffBy, When when) {
         return " I'll keep trying" + selfOffBy.filter(t -> t.isAfter(when.now()))
                 .map(t -> ", and its own timer switches it off " + when.at(t) + " at the latest").orElse("") + ".";
     }
 
+    /** The same, inside a sentence that already asked to unplug it. */
+    private static String keepTryingClause(Optional<Instant> selfOffBy, When when) {
+        return "; I'll keep trying" + selfOffBy.filter(t -> t.isAfter(when.now()))
+                .map(t -> ", and its own timer switches it off " + when.at(t) + " at the latest").orElse("");
+    }
+
     private static String deviceProblem(DeviceException.Kind kind) {
         return switch (kind) {
-            case OFFLINE -> "I couldn't reach your cuddlie's heater; it seems to be offline.";
+            case OFFLINE -> "I couldn't reach your toy's heater; it seems to be offline.";
             case SIGNED_OUT -> "The heater's eWeLink account needs connecting again in the Cuddlies setup.";
-            case REFUSED -> "The heater refused the command; its setup needs checking. The Cuddlies setup guide explains how.";
+            case REFUSED -> "The heater refused the command; the Cuddlies setup guide explains how to check it.";
             case TIMEOUT, FAILED, UNCONFIRMED -> "The heater didn't answer properly.";
         };
     }
@@ -205,10 +233,12 @@ public final class WarmthMessages {
         return c * 9 / 5 + 32;
     }
 
-    static String degrees(double c, boolean us) {
-        String celsius = Math.abs(c - Math.rint(c)) < 0.05 ? String.format(Locale.ROOT, "%.0f", c)
-                : String.format(Locale.ROOT, "%.1f", c);
-        return celsius + " degrees" + (us ? " Celsius" : "");
+    /** In °F where the locale speaks it (en-US), else °C; the scale is not named: the locale implies it. */
+    static String degrees(double c, boolean fahrenheit) {
+        double d = fahrenheit ? fahrenheit(c) : c;
+        String number = fahrenheit || Math.abs(d - Math.rint(d)) < 0.05 ? String.format(Locale.ROOT, "%.0f", d)
+                : String.format(Locale.ROOT, "%.1f", d);
+        return number + " degrees";
     }
 
     static String minutes(Duration d) {

@@ -29,7 +29,17 @@ public interface BlobStore {
      *
      * @return false, writing nothing, when the key is already taken
      */
-    boolean putIfAbsent(String key, byte[] data, String contentType, Duration timeout) throws StorageException;
+    default boolean putIfAbsent(String key, byte[] data, String contentType, Duration timeout) throws StorageException {
+        try {
+            putIfVersion(key, data, contentType, Optional.empty(), timeout);
+            return true;
+        } catch (StorageException e) {
+            if (e.kind() == StorageException.Kind.CONFLICT) {
+                return false;
+            }
+            throw e;
+        }
+    }
 
     /**
      * The object's bytes with the version a {@link #putIfVersion conditional write} must match (the

@@ -96,24 +96,6 @@ public final class S3BlobStore implements BlobStore {
     }
 
     @Override
-    public boolean putIfAbsent(String key, byte[] data, String contentType, Duration timeout) throws StorageException {
-        requireTime(timeout, "write " + key);
-        try {
-            s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).ifNoneMatch("*")
-                    .overrideConfiguration(o -> o.apiCallTimeout(timeout)), RequestBody.fromBytes(data));
-            return true;
-        } catch (S3Exception e) {
-            // 412: the key exists; 409: another conditional write to the key is in flight.
-            if (e.statusCode() == 412 || e.statusCode() == 409) {
-                return false;
-            }
-            throw translate(e, "write " + key);
-        } catch (SdkException e) {
-            throw translate(e, "write " + key);
-        }
-    }
-
-    @Override
     public Optional<Versioned> getVersioned(String key, long maxBytes, Duration timeout) throws StorageException {
         requireTime(timeout, "read " + key);
         // One GET: its ETag is the version of exactly these bytes, and the size is checked before the body is read.

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * eWeLink cloud API v2 for a Sonoff TH (or a plain switch): {@code POST /v2/device/thing/status} to

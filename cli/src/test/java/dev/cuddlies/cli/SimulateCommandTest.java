@@ -53,7 +53,7 @@ class SimulateCommandTest {
                 .contains("Alexa: Goodbye");
         try (Stream<Path> files = Files.walk(dir.resolve("data/patterns"))) {
             assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("outline.json", "pattern.pdf", "pattern.svg", "preview.png");
+                    .containsExactlyInAnyOrder("outline.json", "pattern.pdf", "pattern.svg", "preview.png", "made.json");
         }
         try (Stream<Path> uploads = Files.walk(dir.resolve("data/uploads"))) {
             assertThat(uploads.filter(Files::isRegularFile)).isEmpty();

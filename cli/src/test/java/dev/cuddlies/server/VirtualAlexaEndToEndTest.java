@@ -11,6 +11,7 @@ import dev.cuddlies.devices.SimulatedSonoffTh;
 import dev.cuddlies.devices.SonoffSimServer;
 import dev.cuddlies.fixtures.TestPictures;
 import dev.cuddlies.maker.UserKeys;
+import dev.cuddlies.skill.AnswerLength;
 import dev.cuddlies.skill.CuddliesSkill;
 import dev.cuddlies.skill.SizeAsk;
 import dev.cuddlies.skill.SizeSlots;

@@ -67,7 +67,7 @@ class CuddliesStreamHandlerTest {
         JsonNode a = skill.call("launch");
 
         assertThat(speech(a)).contains("Welcome to Cuddlies");
-        assertThat(a.path("response").path("reprompt").path("outputSpeech").path("ssml").asText()).contains("make a teddy");
+        assertThat(a.path("response").path("reprompt").path("outputSpeech").path("ssml").asText()).contains("make a cuddly toy");
         assertThat(a.path("response").path("shouldEndSession").asBoolean()).isFalse();
         assertThat(a.path("response").path("card").path("type").asText()).isEqualTo("Simple");
     }

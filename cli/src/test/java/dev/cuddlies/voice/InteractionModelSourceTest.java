@@ -110,17 +110,21 @@ class InteractionModelSourceTest {
         yaml.path("intents").forEach(i -> i.path("samples").forEach(s -> written.add(s.asText().toLowerCase(Locale.ROOT))));
         Map<String, Integer> generatedVerbatim = new HashMap<>();
         ModelSource source = ModelSource.read(SOURCE);
-        try (Stream<Path> lists = Files.list(HELD_OUT)) {
-            for (Path list : lists.filter(p -> p.toString().endsWith(".tsv")).toList()) {
-                String locale = list.getFileName().toString().replace("private-", "").replace(".tsv", "");
-                List<String> generated = source.model(locale).path("interactionModel").path("languageModel").path("intents")
-                        .findValues("samples").stream().flatMap(a -> stream(a)).map(s -> s.toLowerCase(Locale.ROOT)).toList();
-                for (String line : Files.readAllLines(list)) {
-                    String utterance = line.split("\t")[0].toLowerCase(Locale.ROOT);
-                    assertThat(written).as(list + ": held-out phrasing written as a sample").doesNotContain(utterance);
-                    if (generated.contains(utterance)) {
-                        generatedVerbatim.merge(list.getFileName().toString(), 1, Integer::sum);
-                    }
+        List<Path> lists = new ArrayList<>();
+        for (Path dir : List.of(HELD_OUT, HELD_OUT.resolve("private-2"))) {
+            try (Stream<Path> files = Files.list(dir)) {
+                files.filter(p -> p.toString().endsWith(".tsv")).forEach(lists::add);
+            }
+        }
+        for (Path list : lists) {
+            String locale = list.getFileName().toString().replace("private-", "").replace(".tsv", "");
+            List<String> generated = source.model(locale).path("interactionModel").path("languageModel").path("intents")
+                    .findValues("samples").stream().flatMap(a -> stream(a)).map(s -> s.toLowerCase(Locale.ROOT)).toList();
+            for (String line : Files.readAllLines(list)) {
+                String utterance = line.split("\t")[0].toLowerCase(Locale.ROOT);
+                assertThat(written).as(list + ": held-out phrasing written as a sample").doesNotContain(utterance);
+                if (generated.contains(utterance)) {
+                    generatedVerbatim.merge(HELD_OUT.relativize(list).toString(), 1, Integer::sum);
                 }
             }
         }

@@ -170,7 +170,7 @@ class VirtualAlexaEndToEndTest {
 
             JsonNode warm = alexa.utter("warm it up");
             said.add(speech(warm));
-            assertThat(speech(warm)).contains("Warming your toy to 95 degrees for 30 minutes").contains("switches itself off");
+            assertThat(speech(warm)).contains("Warming your toy to 95 degrees for 30 minutes").contains("turns itself off");
             assertThat(heater.device().relayOn()).isTrue();
 
             JsonNode status = alexa.utter("is it warm yet");

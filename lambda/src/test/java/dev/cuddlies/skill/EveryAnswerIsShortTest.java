@@ -11,6 +11,7 @@ import dev.cuddlies.maker.PatternRequest;
 import dev.cuddlies.maker.UserKeys;
 import dev.cuddlies.outline.OutlineException;
 import dev.cuddlies.warmth.Reading;
+import dev.cuddlies.warmth.SafetyLimits;
 import dev.cuddlies.warmth.WarmPlan;
 import dev.cuddlies.warmth.WarmthOutcome;
 import dev.cuddlies.warmth.switches.DeviceException;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -119,52 +121,82 @@ class EveryAnswerIsShortTest {
 
     @Test
     void everyWarmthOutcomeIsShortInEveryLocale() {
-        Optional<Reading> reading = Optional.of(new Reading(30.5, Instant.parse("2026-11-30T10:00:00Z")));
+        Instant now = Instant.parse("2026-11-30T10:00:00Z");
+        Instant later = now.plus(Duration.ofMinutes(118));
+        Optional<Reading> reading = Optional.of(new Reading(30.5, now));
         List<WarmthOutcome> outcomes = new ArrayList<>();
         for (List<WarmPlan.Limit> limits : List.of(List.<WarmPlan.Limit>of(), List.of(WarmPlan.Limit.TOO_HOT),
                 List.of(WarmPlan.Limit.TOO_COOL), List.of(WarmPlan.Limit.TOO_LONG), List.of(WarmPlan.Limit.TOO_SHORT),
                 List.of(WarmPlan.Limit.TOO_HOT, WarmPlan.Limit.TOO_LONG), List.of(WarmPlan.Limit.TOO_HOT, WarmPlan.Limit.TOO_SHORT),
                 List.of(WarmPlan.Limit.TOO_COOL, WarmPlan.Limit.TOO_LONG), List.of(WarmPlan.Limit.TOO_COOL, WarmPlan.Limit.TOO_SHORT))) {
             for (Duration d : List.of(Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2))) {
-                for (boolean backstop : List.of(true, false)) {
+                WarmPlan plan = new WarmPlan(38, d, limits, false);
+                for (boolean heating : List.of(true, false)) {
                     for (Optional<Reading> r : List.of(Optional.<Reading>empty(), reading)) {
-                        outcomes.add(new WarmthOutcome.Warming(new WarmPlan(38, d, limits, false), r, backstop, "IFTTT"));
+                        outcomes.add(new WarmthOutcome.Warming(plan, r, now.plus(d), heating));
                     }
                 }
+                outcomes.add(new WarmthOutcome.WarmingTimed(plan, now.plus(d)));
             }
         }
-        outcomes.add(new WarmthOutcome.TooHot(reading.get()));
-        for (DeviceException.Kind kind : DeviceException.Kind.values()) {
-            outcomes.add(new WarmthOutcome.DeviceProblem(kind, "Sonoff"));
-            outcomes.add(new WarmthOutcome.StopFailed(kind, Optional.empty()));
-            outcomes.add(new WarmthOutcome.StopFailed(kind, Optional.of(Duration.ofMinutes(25))));
+        List<WarmthOutcome.OffCheck> offChecks = new ArrayList<>();
+        for (WarmthOutcome.Heater heater : WarmthOutcome.Heater.values()) {
+            for (boolean mayComeBack : List.of(false, true)) {
+                offChecks.add(new WarmthOutcome.OffCheck(heater, Optional.empty(), mayComeBack));
+                offChecks.add(new WarmthOutcome.OffCheck(heater, Optional.of(later), mayComeBack));
+            }
         }
-        outcomes.add(new WarmthOutcome.Stopped());
+        for (WarmthOutcome.OffCheck off : offChecks) {
+            outcomes.add(new WarmthOutcome.TooHot(reading.get(), off));
+            outcomes.add(new WarmthOutcome.NoReading(off));
+            outcomes.add(new WarmthOutcome.NotStarted(false, Optional.of(off)));
+            outcomes.add(new WarmthOutcome.NotStarted(true, Optional.of(off)));
+            for (DeviceException.Kind kind : DeviceException.Kind.values()) {
+                outcomes.add(new WarmthOutcome.DeviceProblem(kind, "Sonoff", off));
+            }
+        }
+        for (DeviceException.Kind kind : DeviceException.Kind.values()) {
+            outcomes.add(new WarmthOutcome.StopFailed(kind, Optional.empty()));
+            outcomes.add(new WarmthOutcome.StopFailed(kind, Optional.of(later)));
+            outcomes.add(new WarmthOutcome.Unknown(kind));
+        }
+        outcomes.add(new WarmthOutcome.UnclearDegrees(SafetyLimits.defaults()));
+        outcomes.add(new WarmthOutcome.CannotHeatSafely("IFTTT"));
+        outcomes.add(new WarmthOutcome.NotStarted(false, Optional.empty()));
+        outcomes.add(new WarmthOutcome.Stopped(true));
+        outcomes.add(new WarmthOutcome.Stopped(false));
         for (boolean heating : List.of(true, false)) {
             for (Optional<Reading> r : List.of(Optional.<Reading>empty(), reading)) {
-                outcomes.add(new WarmthOutcome.On(35, Duration.ofMinutes(118), r, heating));
+                outcomes.add(new WarmthOutcome.On(35, later, r, heating));
             }
         }
+        outcomes.add(new WarmthOutcome.OnTimed(later));
         outcomes.add(new WarmthOutcome.Off(Optional.empty()));
         outcomes.add(new WarmthOutcome.Off(reading));
+        outcomes.add(new WarmthOutcome.OffPending(Optional.empty()));
+        outcomes.add(new WarmthOutcome.OffPending(Optional.of(later)));
+        outcomes.add(new WarmthOutcome.OnWithoutSession(Optional.empty()));
+        outcomes.add(new WarmthOutcome.OnWithoutSession(reading));
 
         for (String tag : LOCALES) {
             Locale locale = Locale.forLanguageTag(tag);
-            for (WarmthOutcome o : outcomes) {
-                measure(WarmthMessages.say(o, locale));
-                for (Optional<Duration> estimate : List.of(Optional.<Duration>empty(), Optional.of(Duration.ZERO),
-                        Optional.of(Duration.ofMinutes(12)))) {
-                    measure(WarmthMessages.timeToWarm(o, estimate, locale));
+            // Times said as minutes from now, and as clock times where the Echo's zone is known.
+            for (WarmthMessages.When when : List.of(new WarmthMessages.When(now, Optional.empty(), locale),
+                    new WarmthMessages.When(now, Optional.of(ZoneId.of("America/Los_Angeles")), locale))) {
+                for (WarmthOutcome o : outcomes) {
+                    measure(WarmthMessages.say(o, when));
+                    for (Optional<Duration> estimate : List.of(Optional.<Duration>empty(), Optional.of(Duration.ZERO),
+                            Optional.of(Duration.ofMinutes(12)))) {
+                        measure(WarmthMessages.timeToWarm(o, estimate, when));
+                    }
                 }
-                if (o instanceof WarmthOutcome.On on) {
-                    measure(WarmthMessages.stillWarming(on, locale));
-                }
+                measure(WarmthMessages.goodbyeWhileWarming(later, when));
             }
         }
         measure(WarmthMessages.NO_HEATER);
-        System.out.println(outcomes.size() + " warmth outcomes x " + LOCALES.size() + " locales, sentences measured: "
+        System.out.println(outcomes.size() + " warmth outcomes x " + LOCALES.size() + " locales x 2 clocks, sentences measured: "
                 + measured.size());
-        assertThat(measured).hasSizeGreaterThan(outcomes.size() * LOCALES.size() * 4);
+        assertThat(measured).hasSizeGreaterThan(outcomes.size() * LOCALES.size() * 2 * 4);
     }
 
     @Test

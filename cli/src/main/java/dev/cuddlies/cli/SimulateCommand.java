@@ -121,7 +121,7 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
         config.webUrl().ifPresent(u -> out.println("Phone page: " + u + " (open it in a browser; say \"link my phone\" for a code)"));
         if (interactive) {
             out.println("Cuddlies, local simulator (" + locale + "). Storage: " + dataDir.toAbsolutePath());
-            out.println("Type what you'd say, e.g. \"open cuddly maker\" or \"make a teddy from my picture\".");
+            out.println("Type what you'd say, e.g. \"open cuddly maker\" or \"make a cuddly toy from my picture\".");
             out.println("\"upload PICTURE\" puts a picture in place; \"quit\" leaves.");
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

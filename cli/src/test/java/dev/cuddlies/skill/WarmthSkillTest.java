@@ -76,11 +76,9 @@ class WarmthSkillTest {
 
         String said = speech(s.call("warm-up-90-degrees"));
 
-        assertThat(said).contains("warmer than is safe for a toy a child holds")
-                .contains("I keep it warm for at most 2 hours at a time")
-                .contains("so I'm warming it to 38 degrees for 2 hours")
-                .contains("It switches itself off then, even if I can't reach it")
-                .contains("to stop sooner, say: Alexa, tell cuddly maker to stop warming.");
+        assertThat(said).contains("Too warm for a child's toy and too long, so I'm warming it to 38 degrees for 2 hours")
+                .contains("It turns itself off then, even without me")
+                .contains("to stop sooner, ask me to stop warming.");
         assertThat(toy.relayOn()).isTrue();
         assertThat(speech(s.call("warmth-status"))).contains("warming at up to 38 degrees").contains("it's 21 degrees now.");
         assertThat(speech(s.call("stop-warming"))).isEqualTo("<speak>Okay, the heater is off.</speak>");
@@ -129,7 +127,7 @@ class WarmthSkillTest {
 
         step(); // retried, and confirmed
         assertThat(toy.relayOn()).isFalse();
-        assertThat(speech(s.call("warmth-status"))).startsWith("<speak>The heater is off. Your soft toy is 4");
+        assertThat(speech(s.call("warmth-status"))).startsWith("<speak>The heater is off and your soft toy is 4");
         assertThat(toy.switches()).last().matches(sw -> !sw.on());
     }
 
@@ -163,7 +161,7 @@ class WarmthSkillTest {
         step(); // 41: too hot, session ends
         assertThat(toy.relayOn()).isFalse();
 
-        assertThat(speech(s.call("warmth-status"))).isEqualTo("<speak>The heater is off. Your soft toy is 41 degrees.</speak>");
+        assertThat(speech(s.call("warmth-status"))).isEqualTo("<speak>The heater is off and your soft toy is 41 degrees.</speak>");
         assertThat(speech(s.call("warm-up"))).isEqualTo("<speak>Your soft toy is already 41 degrees, too warm to heat, so please "
                 + "check on it. It is not heating.</speak>");
         assertThat(toy.relayOn()).isFalse();

@@ -191,7 +191,7 @@ class WarmthFindingsTest {
 
         WarmthOutcome stop = w.stop();
         assertThat(stop).isInstanceOf(WarmthOutcome.StopFailed.class);
-        assertThat(say(stop, clock.instant())).contains("I couldn't switch the heater off, so please unplug it now.");
+        assertThat(say(stop, clock.instant())).contains("Please unplug the heater now: I couldn't switch it off.");
         assertThat(toy.relayOn()).isTrue();
 
         clock.advance(STEP);
@@ -208,7 +208,7 @@ class WarmthFindingsTest {
         WarmthOutcome again = warm(w, 36, 60);
         assertThat(again).isInstanceOfSatisfying(WarmthOutcome.DeviceProblem.class,
                 p -> assertThat(p.off().heater()).isEqualTo(WarmthOutcome.Heater.MAY_BE_ON));
-        assertThat(say(again, clock.instant())).containsIgnoringCase("please unplug it").doesNotContain("not heating");
+        assertThat(say(again, clock.instant())).containsIgnoringCase("please unplug the heater").doesNotContain("not heating");
         toy.setOnline(true);
         clock.advance(STEP);
         w.tick();
@@ -266,7 +266,7 @@ class WarmthFindingsTest {
 
         assertThat(o).isInstanceOfSatisfying(WarmthOutcome.NotStarted.class,
                 n -> assertThat(n.off()).hasValueSatisfying(off -> assertThat(off.confirmed()).isTrue()));
-        assertThat(say(o, clock.instant())).contains("couldn't keep track of the warming, so I didn't start it").contains("It is not heating.");
+        assertThat(say(o, clock.instant())).contains("couldn't keep track of the warming, so I didn't start").contains("It is not heating.");
         assertThat(toy.switches()).isEmpty();
     }
 
@@ -320,8 +320,8 @@ class WarmthFindingsTest {
 
         WarmthOutcome o = warm(w, 36, 30);
         assertThat(o).isInstanceOf(WarmthOutcome.WarmingTimed.class);
-        assertThat(say(o, clock.instant())).contains("can't tell me the temperature").contains("for another 30 minutes")
-                .contains("It switches itself off then");
+        assertThat(say(o, clock.instant())).contains("can't read its temperature").contains("in bursts for 30 minutes")
+                .contains("It turns itself off then");
         Duration on = Duration.ZERO;
         for (int s = 0; s < 90; s++) {
             if (basic.relayOn()) {
@@ -450,7 +450,7 @@ class WarmthFindingsTest {
 
         assertThat(o).isInstanceOf(WarmthOutcome.NoReading.class);
         assertThat(toy.switches()).isEmpty();
-        assertThat(say(o, clock.instant())).contains("so I won't warm your").contains("It is not heating.");
+        assertThat(say(o, clock.instant())).contains("so I won't warm it").contains("It is not heating.");
     }
 
     @Test

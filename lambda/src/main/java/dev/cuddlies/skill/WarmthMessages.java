@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -26,7 +24,9 @@ public final class WarmthMessages {
     public static final String NO_HEATER = "No heater switch is set up for Cuddlies yet, so I can't warm your toy. "
             + "The Cuddlies setup guide explains how to connect a Sonoff switch.";
     /** How to end warming early; said with every start, since Stop only ends the conversation. */
-    static final String HOW_TO_STOP = "to stop sooner, say: Alexa, tell cuddly maker to stop warming";
+    /** The device-side backstop, said with every start: the heater needs no further word from us to stop. */
+    static final String OFF_BY_ITSELF = "It turns itself off then, even without me; ";
+    static final String HOW_TO_STOP = "to stop sooner, ask me to stop warming";
 
     private WarmthMessages() {
     }
@@ -67,9 +67,8 @@ public final class WarmthMessages {
             return warming(w, when);
         }
         if (outcome instanceof WarmthOutcome.WarmingTimed t) {
-            return "Your heater can't tell me the temperature, so I'll warm your " + toy + " gently, in bursts, "
-                    + when.until(t.until()) + "; please feel it before giving it back. It switches itself off then, "
-                    + "even if I can't reach it; " + HOW_TO_STOP + ".";
+            return "I can't read its temperature, so I'll warm it in bursts " + period(t.plan(), t.until(), when)
+                    + "; please feel it first. " + OFF_BY_ITSELF + HOW_TO_STOP + ".";
         }
         if (outcome instanceof WarmthOutcome.UnclearDegrees u) {
             SafetyLimits l = u.limits();
@@ -87,16 +86,18 @@ public final class WarmthMessages {
                     + "check on it. " + afterOff(h.off(), when);
         }
         if (outcome instanceof WarmthOutcome.NoReading n) {
-            return "I can't get a sensible temperature from the heater, so I won't warm your " + toy + ". "
+            return "I can't get a sensible temperature from the heater, so I won't warm it. "
                     + afterOff(n.off(), when);
         }
         if (outcome instanceof WarmthOutcome.DeviceProblem p) {
             return deviceProblem(p.kind()) + " " + afterOff(p.off(), when);
         }
         if (outcome instanceof WarmthOutcome.NotStarted n) {
-            String why = n.conflict()
-                    ? "The heater was changed from somewhere else just now, so I didn't start warming; please ask again in a minute."
-                    : "I couldn't keep track of the warming, so I didn't start it; please ask again in a minute.";
+            // "Ask again" would contradict the "unplug it now" that follows when the heater may be on.
+            boolean unplug = n.off().map(o -> o.heater() == WarmthOutcome.Heater.MAY_BE_ON).orElse(false);
+            String askAgain = unplug ? "." : "; please ask again in a minute.";
+            String why = (n.conflict() ? "Someone else just changed the heater, so I didn't start warming"
+                    : "I couldn't keep track of the warming, so I didn't start") + askAgain;
             return why + n.off().map(o -> " " + afterOff(o, when)).orElse("");
         }
         if (outcome instanceof WarmthOutcome.Stopped s) {
@@ -105,8 +106,8 @@ public final class WarmthMessages {
         }
         if (outcome instanceof WarmthOutcome.StopFailed failed) {
             String cause = failed.kind() == DeviceException.Kind.SIGNED_OUT
-                    ? ", and its eWeLink account needs connecting again in the Cuddlies setup" : "";
-            return "I couldn't switch the heater off, so please unplug it now" + cause + "." + keepTrying(failed.selfOffBy(), when);
+                    ? ", and its eWeLink account needs connecting again in the setup" : "";
+            return "Please unplug the heater now: I couldn't switch it off" + cause + "." + keepTrying(failed.selfOffBy(), when);
         }
         if (outcome instanceof WarmthOutcome.On on) {
             String s = "Your " + toy + " is " + (on.heatingNow() ? "warming" : "being kept") + " at up to "
@@ -118,8 +119,8 @@ public final class WarmthMessages {
             return "I can't read its temperature; it's warming gently, in bursts, and switches off " + when.at(t.until()) + ".";
         }
         if (outcome instanceof WarmthOutcome.Off off) {
-            return "The heater is off." + off.reading().map(r -> " Your " + toy + " is " + degrees(r.celsius(), f) + ".")
-                    .orElse("");
+            return "The heater is off" + off.reading().map(r -> " and your " + toy + " is " + degrees(r.celsius(), f))
+                    .orElse("") + ".";
         }
         if (outcome instanceof WarmthOutcome.OffPending p) {
             return "I haven't been able to switch the heater off yet, so please unplug it now." + keepTrying(p.selfOffBy(), when);
@@ -166,28 +167,29 @@ public final class WarmthMessages {
     private static String warming(WarmthOutcome.Warming w, When when) {
         boolean f = when.fahrenheit();
         WarmPlan plan = w.plan();
-        List<String> why = new ArrayList<>();
-        for (WarmPlan.Limit limit : plan.limits()) {
-            why.add(switch (limit) {
-                case TOO_HOT -> "that's warmer than is safe for a toy a child holds";
-                case TOO_COOL -> "that's cooler than the heater works";
-                case TOO_LONG -> "I keep it warm for at most " + minutes(plan.duration()) + " at a time";
-                case TOO_SHORT -> "I warm it for at least " + minutes(plan.duration());
-            });
-        }
         StringBuilder s = new StringBuilder();
-        if (why.isEmpty()) {
+        if (plan.limits().isEmpty()) {
             s.append("Warming your ").append(when.toy()).append(" to ").append(degrees(plan.targetC(), f)).append(' ')
                     .append(period(plan, w.until(), when));
             w.reading().ifPresent(r -> s.append("; it's ").append(degrees(r.celsius(), f))
                     .append(w.heatingNow() ? " now" : " now, warm enough until it cools"));
         } else {
-            String reasons = String.join(", and ", why);
-            s.append(Character.toUpperCase(reasons.charAt(0))).append(reasons.substring(1))
-                    .append(", so I'm warming it to ").append(degrees(plan.targetC(), f)).append(' ')
+            s.append(why(plan)).append(", so I'm warming it to ").append(degrees(plan.targetC(), f)).append(' ')
                     .append(period(plan, w.until(), when));
         }
-        return s.append(". It switches itself off then, even if I can't reach it; ").append(HOW_TO_STOP).append('.').toString();
+        return s.append(". ").append(OFF_BY_ITSELF).append(HOW_TO_STOP).append('.').toString();
+    }
+
+    /** "Too warm for a child's toy and too long": why the plan is not what was asked. */
+    private static String why(WarmPlan plan) {
+        String temperature = plan.limits().contains(WarmPlan.Limit.TOO_HOT) ? "too warm for a child's toy"
+                : plan.limits().contains(WarmPlan.Limit.TOO_COOL) ? "too cool for the heater" : null;
+        String time = plan.limits().contains(WarmPlan.Limit.TOO_LONG) ? "too long"
+                : plan.limits().contains(WarmPlan.Limit.TOO_SHORT) ? "too short" : null;
+        if (temperature == null) {
+            return "That's " + time + " a time to warm it";
+        }
+        return (time == null ? "That's " + temperature : "Too " + temperature.substring(4) + " and " + time);
     }
 
     /** "until 8:40 PM" when the clock time is known, else "for 30 minutes". */
@@ -198,33 +200,35 @@ public final class WarmthMessages {
     /** One sentence on the heater after switching it off failed or worked. */
     private static String afterOff(OffCheck off, When when) {
         if (off.mayComeBack() && off.heater() != WarmthOutcome.Heater.MAY_BE_ON) {
-            return "It is off for now, but I couldn't save that, so it might come back on; please unplug it to be sure.";
+            return "It is off for now but might come back on, so please unplug it to be sure.";
         }
         return switch (off.heater()) {
             case CONFIRMED_OFF -> "It is not heating.";
             case NOT_TURNED_ON -> "I haven't switched it on.";
-            case MAY_BE_ON -> "I couldn't switch the heater off, so please unplug it now" + keepTryingClause(off.selfOffBy(), when)
-                    + ".";
+            case MAY_BE_ON -> "Please unplug the heater now: I couldn't switch it off" + timerClause(off.selfOffBy(), when) + ".";
         };
     }
 
-    /** A second sentence: "I'll keep trying, and its own timer switches it off at 8:40 PM at the latest." */
+    /** A second sentence: "I'll keep trying; its own timer stops it at 8:40 PM." */
     private static String keepTrying(Optional<Instant> selfOffBy, When when) {
         return " I'll keep trying" + selfOffBy.filter(t -> t.isAfter(when.now()))
-                .map(t -> ", and its own timer switches it off " + when.at(t) + " at the latest").orElse("") + ".";
+                .map(t -> "; its own timer stops it " + when.at(t)).orElse("") + ".";
     }
 
-    /** The same, inside a sentence that already asked to unplug it. */
-    private static String keepTryingClause(Optional<Instant> selfOffBy, When when) {
-        return "; I'll keep trying" + selfOffBy.filter(t -> t.isAfter(when.now()))
-                .map(t -> ", and its own timer switches it off " + when.at(t) + " at the latest").orElse("");
+    /**
+     * ", but its own timer stops it at 8:40 PM": the backstop, inside the sentence that asked to unplug it. Retrying
+     * is not promised here, to keep the answer short; the tick retries whether it is said or not.
+     */
+    private static String timerClause(Optional<Instant> selfOffBy, When when) {
+        return selfOffBy.filter(t -> t.isAfter(when.now()))
+                .map(t -> ", but its own timer stops it " + when.at(t)).orElse("");
     }
 
     private static String deviceProblem(DeviceException.Kind kind) {
         return switch (kind) {
             case OFFLINE -> "I couldn't reach your toy's heater; it seems to be offline.";
             case SIGNED_OUT -> "The heater's eWeLink account needs connecting again in the Cuddlies setup.";
-            case REFUSED -> "The heater refused the command; the Cuddlies setup guide explains how to check it.";
+            case REFUSED -> "The heater refused the command; the setup guide explains how to check it.";
             case TIMEOUT, FAILED, UNCONFIRMED -> "The heater didn't answer properly.";
         };
     }

@@ -43,8 +43,8 @@ class WarmthMessagesTest {
             assertThat(said).as("%s", o).doesNotContain("is off").doesNotContain("not heating");
         }
         for (WarmthOutcome o : after(mayBeOn)) {
-            assertThat(WarmthMessages.say(o, uk)).as("%s", o).contains("I couldn't switch the heater off, so please unplug it now")
-                    .contains("its own timer switches it off in a minute at the latest");
+            assertThat(WarmthMessages.say(o, uk)).as("%s", o).contains("Please unplug the heater now: I couldn't switch it off")
+                    .contains("its own timer stops it in a minute");
         }
     }
 
@@ -57,7 +57,7 @@ class WarmthMessagesTest {
             assertThat(WarmthMessages.say(o, uk)).as("%s", o).contains("I haven't switched it on.").doesNotContain("not heating");
         }
         for (WarmthOutcome o : after(new OffCheck(Heater.CONFIRMED_OFF, Optional.empty(), true))) {
-            assertThat(WarmthMessages.say(o, uk)).as("%s", o).contains("might come back on; please unplug it")
+            assertThat(WarmthMessages.say(o, uk)).as("%s", o).contains("might come back on, so please unplug it")
                     .doesNotContain("not heating");
         }
         assertThat(WarmthMessages.say(new WarmthOutcome.Stopped(true), uk)).isEqualTo("Okay, the heater is off.");
@@ -91,7 +91,7 @@ class WarmthMessagesTest {
         WarmthMessages.When london = new WarmthMessages.When(now, Optional.of(ZoneId.of("Europe/London")), Locale.UK);
         assertThat(WarmthMessages.say(new WarmthOutcome.Warming(plan, Optional.of(new Reading(22, now)),
                 now.plus(Duration.ofMinutes(30)), true), london))
-                .isEqualTo("Warming your soft toy to 36 degrees until 20:40; it's 22 degrees now. It switches itself "
-                        + "off then, even if I can't reach it; to stop sooner, say: Alexa, tell cuddly maker to stop warming.");
+                .isEqualTo("Warming your soft toy to 36 degrees until 20:40; it's 22 degrees now. It turns itself "
+                        + "off then, even without me; to stop sooner, ask me to stop warming.");
     }
 }

@@ -130,7 +130,7 @@ const otherThan = (code, k) => String((Number(code) + k) % 1000000).padStart(6, 
     await page.setInputFiles('#picture', path.join(pictures, 'dodo.png'));
     await step('uploaded', await waitForMessage('Got it'));
 
-    // "Alexa, ask cuddlie maker to make a cuddlie", then the pattern on the page.
+    // "Alexa, ask cuddly maker to make a cuddly toy", then the pattern on the page.
     await say('make a cuddlie');
     await page.click('#refresh');
     await page.waitForSelector('#pattern-list li');

@@ -15,7 +15,7 @@ const say = {
   wrongCode: (left) => left > 0
     ? `That code isn't right. You have ${left} ${left === 1 ? 'try' : 'tries'} left.`
     : "That code isn't right, and that was the last try. Wait 10 minutes, then ask Alexa for a new code.",
-  expired: 'That code has expired: codes work for 10 minutes. Say "Alexa, ask cuddlie maker to link my phone" for a new one.',
+  expired: 'That code has expired: codes work for 10 minutes. Say "Alexa, ask cuddly maker to link my phone" for a new one.',
   tooManyTries: (minutes) => `Too many tries. For safety, wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}, then ask Alexa for a new code.`,
   notPaired: 'This phone is not linked any more. Ask Alexa for a new code.',
   unavailable: 'Something went wrong on our side. Nothing was lost; please try again in a minute.',
@@ -24,7 +24,7 @@ const say = {
   tooManyPixels: (mp) => `That picture is ${mp} megapixels. Pictures up to 40 megapixels work: please pick a smaller one.`,
   preparing: 'Getting your picture ready…',
   sending: 'Sending your picture…',
-  sent: 'Got it! Now say: "Alexa, ask cuddlie maker to make a cuddlie."',
+  sent: 'Got it! Now say: "Alexa, ask cuddly maker to make a cuddly toy."',
   offline: "The picture didn't arrive: the connection dropped. Nothing was saved. Please check your connection and try again.",
   refused: "The picture wasn't accepted. Nothing was saved. Please try again.",
   deleted: 'The pattern is deleted.',

@@ -2,6 +2,7 @@ package dev.cuddlies.cli;
 
 import dev.cuddlies.config.AppConfig;
 import dev.cuddlies.config.Services;
+import dev.cuddlies.config.WarmthSettings;
 import dev.cuddlies.maker.CuddlieMaker;
 import dev.cuddlies.maker.Uploads;
 import dev.cuddlies.simulator.SkillSimulator;
@@ -74,15 +75,14 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
 
     private static final String LOCALHOST = "127.0.0.1";
 
-    /** How often the thermostat runs while the console is open. */
-    private static final Duration CONTROL_STEP = Duration.ofSeconds(20);
-
     @Override
     public Integer call() throws IOException {
         Path dataDir = data != null ? data : Path.of(System.getenv().getOrDefault("CUDDLIES_HOME", "cuddlies-data"));
         try (SimulatedHeater heater = switchSource.equals("env") ? null : SimulatedHeater.start()) {
-            AppConfig base = AppConfig.local(dataDir).withSwitches(heater == null
-                    ? AppConfig.fromEnv(System.getenv()).switches() : heater.switchSettings());
+            AppConfig fromEnv = AppConfig.fromEnv(System.getenv());
+            AppConfig base = AppConfig.local(dataDir)
+                    .withSwitches(heater == null ? fromEnv.switches() : heater.switchSettings())
+                    .withWarmth(fromEnv.warmth().withControlStep(WarmthSettings.LOCAL_CONTROL_STEP));
             AppConfig config = noWeb ? base
                     : LocalPage.configure(base, LOCALHOST, LocalPage.freePort(LOCALHOST, webPort));
             Services services = Services.create(config, Clock.systemUTC());
@@ -93,8 +93,9 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
                 t.setDaemon(true);
                 return t;
             });
-            services.warmth().ifPresent(w -> control.scheduleAtFixedRate(w::tick, CONTROL_STEP.toSeconds(),
-                    CONTROL_STEP.toSeconds(), TimeUnit.SECONDS));
+            // tick() never throws, so the schedule is never cancelled by a fault.
+            services.warmth().ifPresent(w -> control.scheduleAtFixedRate(w::tick, w.controlStep().toMillis(),
+                    w.controlStep().toMillis(), TimeUnit.MILLISECONDS));
             try {
                 converse(dataDir, config, services);
             } finally {
@@ -120,7 +121,7 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
         config.webUrl().ifPresent(u -> out.println("Phone page: " + u + " (open it in a browser; say \"link my phone\" for a code)"));
         if (interactive) {
             out.println("Cuddlies, local simulator (" + locale + "). Storage: " + dataDir.toAbsolutePath());
-            out.println("Type what you'd say, e.g. \"open cuddly maker\" or \"make a teddy from my picture\".");
+            out.println("Type what you'd say, e.g. \"open cuddly maker\" or \"make a cuddly toy from my picture\".");
             out.println("\"upload PICTURE\" puts a picture in place; \"quit\" leaves.");
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -4,6 +4,7 @@ import dev.cuddlies.cli.CuddliesCli.UserError;
 import com.amazon.ask.Skill;
 import dev.cuddlies.config.AppConfig;
 import dev.cuddlies.config.Services;
+import dev.cuddlies.config.WarmthSettings;
 import dev.cuddlies.skill.CuddliesSkill;
 import dev.cuddlies.server.AlexaRequestVerifier;
 import dev.cuddlies.server.CertificateSource;
@@ -83,6 +84,9 @@ final class SkillServerCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             throw new UserError(e.getMessage());
         }
+        if (!settings.containsKey("CUDDLIES_CONTROL_STEP_SECONDS")) {
+            config = config.withWarmth(config.warmth().withControlStep(WarmthSettings.LOCAL_CONTROL_STEP));
+        }
         Clock clock = Clock.systemUTC();
         boolean localPage = config.bucket().isEmpty();
         if (localPage) {
@@ -93,7 +97,9 @@ final class SkillServerCommand implements Callable<Integer> {
         Optional<AlexaRequestVerifier> verifier = noVerify ? Optional.empty() : Optional.of(new AlexaRequestVerifier(
                 CertificateSource.fetchedAndCached(), AlexaRequestVerifier.systemTrustAnchors(), config.skillId(), clock));
         ScheduledExecutorService control = Executors.newSingleThreadScheduledExecutor();
-        services.warmth().ifPresent(w -> control.scheduleAtFixedRate(w::tick, 20, 20, TimeUnit.SECONDS));
+        // tick() never throws, so the schedule is never cancelled by a fault.
+        services.warmth().ifPresent(w -> control.scheduleAtFixedRate(w::tick, w.controlStep().toMillis(),
+                w.controlStep().toMillis(), TimeUnit.MILLISECONDS));
         Skill skill = CuddliesSkill.build(config, services, clock);
         AutoCloseable serving;
         int boundPort;

@@ -241,5 +241,9 @@ public final class ModelSource {
         if (sample.matches(".*}\\s*\\{.*")) {
             throw new IllegalArgumentException(intent + " sample has two slots side by side: " + sample);
         }
+        // Alexa refuses a slot glued to a word ("{toy}'s"): a possessive is written with the literal word.
+        if (sample.matches(".*(}[^\\s]|[^\\s]\\{).*")) {
+            throw new IllegalArgumentException(intent + " sample has a slot joined to a word: " + sample);
+        }
     }
 }

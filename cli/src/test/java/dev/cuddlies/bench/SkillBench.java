@@ -13,6 +13,7 @@ import dev.cuddlies.serve.SageMakerServer;
 import dev.cuddlies.serve.ServerConfig;
 import dev.cuddlies.config.AppConfig;
 import dev.cuddlies.config.SwitchSettings;
+import dev.cuddlies.config.WarmthSettings;
 import dev.cuddlies.config.Services;
 import dev.cuddlies.skill.CuddliesSkill;
 import dev.cuddlies.skill.SkillHarness;
@@ -91,7 +92,8 @@ public final class SkillBench {
                          new AppConfig(SKILL_ID, java.util.Optional.of(BUCKET), dir, java.util.Optional.empty(),
                                  "us-east-1", java.util.Optional.empty(), java.util.Optional.empty(),
                                  java.util.Optional.empty(), AppConfig.DEFAULT_ANSWER_BUDGET, java.util.Optional.empty(),
-                                 new SwitchSettings.None(), java.util.Optional.empty(), java.util.Optional.empty()),
+                                 new SwitchSettings.None(), java.util.Optional.empty(), java.util.Optional.empty(),
+                                 WarmthSettings.defaults(WarmthSettings.CLOUD_CONTROL_STEP)),
                          new Services(store, null, keys, new CuddlieMaker(store,
                                  new SageMakerOutlineService(sm, "bench"), keys, CuddlieMaker.Limits.defaults(),
                                  Clock.systemUTC())), Clock.systemUTC()))) {

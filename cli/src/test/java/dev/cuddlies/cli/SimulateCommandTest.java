@@ -54,7 +54,7 @@ class SimulateCommandTest {
         try (Stream<Path> files = Files.walk(dir.resolve("data/patterns"))) {
             assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("outline.json", "pattern.pdf", "pattern.svg", "pattern.json", "pattern.dxf",
-                            "pattern-cut.svg", "preview.png");
+                            "pattern-cut.svg", "preview.png", "made.json");
         }
         try (Stream<Path> uploads = Files.walk(dir.resolve("data/uploads"))) {
             assertThat(uploads.filter(Files::isRegularFile)).isEmpty();
@@ -66,13 +66,12 @@ class SimulateCommandTest {
         String transcript = simulate("warm it up to 50 degrees\nhow warm is my cuddlie\nturn it off\nis it on\n");
 
         assertThat(transcript)
-                .contains("Alexa: That's warmer than is safe for a toy a child holds, so I'm warming it to 38 degrees "
-                        + "for 30 minutes.")
-                .contains("Then it switches itself off, even if I can't reach it.")
+                .contains("Alexa: That's too warm for a child's toy, so I'm warming it to 38 degrees for 30 minutes.")
+                .contains("It turns itself off then, even without me")
                 .contains("Alexa: Your soft toy is warming at up to 38 degrees; it's 21 degrees now.")
                 .contains("It switches off in 30 minutes.")
                 .contains("Alexa: Okay, the heater is off.")
-                .contains("Alexa: The heater is off.");
+                .contains("Alexa: The heater is off and your soft toy is");
     }
 
     @Test

@@ -1,9 +1,10 @@
 package dev.cuddlies.warmth;
 
-import dev.cuddlies.storage.LocalBlobStore;
 import dev.cuddlies.devices.SimulatedSonoffTh;
 import dev.cuddlies.devices.SonoffSimServer;
+import dev.cuddlies.storage.LocalBlobStore;
 import dev.cuddlies.warmth.switches.DeviceException;
+import dev.cuddlies.warmth.switches.JsonHttp;
 import dev.cuddlies.warmth.switches.LanDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The warmth core driving a simulated Sonoff TH over its real LAN API, on simulated time: the toy
- * heats and cools by a thermal model, the thermostat runs every 20 simulated seconds.
+ * heats and cools by a thermal model, the control step runs every 20 simulated seconds (the local
+ * console's rate) or every minute (the cloud schedule's).
  */
 class WarmthClosedLoopTest {
 
@@ -37,8 +39,13 @@ class WarmthClosedLoopTest {
     void start() throws Exception {
         toy = new SimulatedSonoffTh(clock, 21);
         sim = new SonoffSimServer(toy);
-        warmth = new WarmthService(new LanDriver(sim.endpoint(), SonoffSimServer.DEVICE_ID, clock, Duration.ZERO),
-                new SafetyPolicy(SafetyLimits.defaults()), new LocalBlobStore(data), clock);
+        warmth = service(STEP);
+    }
+
+    private WarmthService service(Duration step) {
+        return new WarmthService(new LanDriver(sim.endpoint(), SonoffSimServer.DEVICE_ID, clock,
+                new JsonHttp(JsonHttp.TIMEOUT, Duration.ZERO)), new SafetyPolicy(SafetyLimits.defaults()),
+                new LocalBlobStore(data), clock, step);
     }
 
     @AfterEach
@@ -50,64 +57,61 @@ class WarmthClosedLoopTest {
         return warmth.warmUp(new WarmRequest(Optional.of(c), Optional.of(d), false));
     }
 
-    @Test
-    void warmingTo36SettlesWithinOneDegreeAndNeverOvershootsByMoreThanTheHysteresis() {
-        assertThat(warm(36, Duration.ofMinutes(90))).isInstanceOf(WarmthOutcome.Warming.class);
-        double maxAfterTarget = 0;
+    /** @param lowestC the settled band's floor: at one-minute steps the toy cools for most of a step between checks */
+    private void settlesWithoutOvershoot(Duration step, double lowestC) {
+        warmth = service(step);
+        assertThat(warm(38, Duration.ofMinutes(90))).isInstanceOf(WarmthOutcome.Warming.class);
         double minSettled = 99;
         double maxSettled = 0;
-        for (Duration t = Duration.ZERO; t.compareTo(Duration.ofMinutes(85)) < 0; t = t.plus(STEP)) {
-            clock.advance(STEP);
+        for (Duration t = Duration.ZERO; t.compareTo(Duration.ofMinutes(85)) < 0; t = t.plus(step)) {
+            clock.advance(step);
             warmth.tick();
             double c = toy.temperatureC();
-            maxAfterTarget = Math.max(maxAfterTarget, c);
             if (t.compareTo(Duration.ofMinutes(40)) > 0) {
                 minSettled = Math.min(minSettled, c);
                 maxSettled = Math.max(maxSettled, c);
             }
         }
-        assertThat(minSettled).isGreaterThanOrEqualTo(35.0);
-        assertThat(maxSettled).isLessThanOrEqualTo(37.0);
-        assertThat(toy.maxSeenC()).isLessThanOrEqualTo(36 + SafetyLimits.HYSTERESIS_C);
-        assertThat(maxAfterTarget).isGreaterThan(35.5);
+        assertThat(minSettled).isGreaterThanOrEqualTo(lowestC);
+        assertThat(maxSettled).isLessThanOrEqualTo(38.5);
+        assertThat(toy.maxSeenC()).isLessThanOrEqualTo(38 + SafetyLimits.HYSTERESIS_C);
     }
 
     @Test
-    void whenTheBackendStopsCallingTheDeviceBackstopSwitchesOffOnTime() {
-        warm(36, Duration.ofMinutes(30));
-        assertThat(toy.relayOn()).isTrue();
-        assertThat(toy.pulseWidth()).isEqualTo(Duration.ofMinutes(30));
-
-        clock.advance(Duration.ofMinutes(29));
-        assertThat(toy.relayOn()).isTrue();
-        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
-        assertThat(toy.relayOn()).as("off by the device's own inching timer").isFalse();
+    void warmingTo38SettlesAndNeverOvershootsByMoreThanTheHysteresisAtTwentySecondSteps() {
+        settlesWithoutOvershoot(STEP, 37.0);
     }
 
     @Test
-    void aTwoHourSessionIsStillStoppedWithinTheHourIfNothingCallsAgain() {
+    void warmingTo38SettlesAndNeverOvershootsByMoreThanTheHysteresisAtOneMinuteSteps() {
+        settlesWithoutOvershoot(Duration.ofMinutes(1), 36.8);
+    }
+
+    @Test
+    void whenTheBackendStopsCallingTheDeviceSwitchesItselfOffWithinAControlStep() {
         warm(36, Duration.ofMinutes(120));
+        assertThat(toy.relayOn()).isTrue();
+        assertThat(toy.pulseWidth()).isEqualTo(Duration.ofSeconds(25)); // one step and a quarter-step margin
 
-        assertThat(toy.pulseWidth()).isEqualTo(Duration.ofMinutes(60)); // the device's longest inching
-        clock.advance(Duration.ofMinutes(60).plusSeconds(1));
-        assertThat(toy.relayOn()).isFalse();
+        clock.advance(Duration.ofSeconds(24));
+        assertThat(toy.relayOn()).isTrue();
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(toy.relayOn()).as("off by the device's own inching timer").isFalse();
+        clock.advance(Duration.ofHours(3));
+        assertThat(toy.switches()).hasSize(2);
     }
 
     @Test
-    void theSensorGoingSilentSwitchesTheHeaterOffWithinTenMinutes() {
+    void theSensorGoingSilentSwitchesTheHeaterOffAtTheNextStep() {
         warm(36, Duration.ofMinutes(60));
         clock.advance(Duration.ofMinutes(5));
         warmth.tick();
         assertThat(toy.relayOn()).isTrue();
 
         toy.setSensorSilent(true);
-        Instant silentSince = clock.instant();
-        while (toy.relayOn() && Duration.between(silentSince, clock.instant()).compareTo(Duration.ofMinutes(10)) < 0) {
-            clock.advance(STEP);
-            warmth.tick();
-        }
+        clock.advance(STEP);
+        assertThat(warmth.tick()).isEqualTo(ControlStep.OFF_NO_READING);
         assertThat(toy.relayOn()).isFalse();
-        assertThat(Duration.between(silentSince, clock.instant())).isLessThanOrEqualTo(Duration.ofMinutes(10));
     }
 
     @Test
@@ -117,21 +121,25 @@ class WarmthClosedLoopTest {
 
         WarmthOutcome o = warm(36, Duration.ofMinutes(30));
 
-        assertThat(o).isInstanceOf(WarmthOutcome.TooHot.class);
+        assertThat(o).isInstanceOfSatisfying(WarmthOutcome.TooHot.class, h -> assertThat(h.off().confirmed()).isTrue());
         assertThat(toy.relayOn()).isFalse();
         assertThat(warmth.status()).isInstanceOf(WarmthOutcome.Off.class);
     }
 
     @Test
-    void anOfflineDeviceIsReportedPlainlyAndNothingIsLeftOn() {
+    void anOfflineDeviceIsReportedPlainlyAndNothingIsSwitchedOn() {
         toy.setOnline(false);
 
         WarmthOutcome o = warm(36, Duration.ofMinutes(30));
 
-        assertThat(o).isInstanceOfSatisfying(WarmthOutcome.DeviceProblem.class,
-                p -> assertThat(p.kind()).isEqualTo(DeviceException.Kind.OFFLINE));
+        assertThat(o).isInstanceOfSatisfying(WarmthOutcome.DeviceProblem.class, p -> {
+            assertThat(p.kind()).isEqualTo(DeviceException.Kind.OFFLINE);
+            assertThat(p.off().heater()).isEqualTo(WarmthOutcome.Heater.NOT_TURNED_ON);
+        });
+        assertThat(warmth.status()).isInstanceOfSatisfying(WarmthOutcome.Unknown.class,
+                u -> assertThat(u.kind()).isEqualTo(DeviceException.Kind.OFFLINE));
         toy.setOnline(true);
-        assertThat(toy.relayOn()).isFalse();
+        assertThat(toy.switches()).isEmpty();
         assertThat(warmth.status()).isInstanceOf(WarmthOutcome.Off.class);
     }
 
@@ -140,11 +148,27 @@ class WarmthClosedLoopTest {
         warm(35, Duration.ofMinutes(30));
         clock.advance(Duration.ofMinutes(10));
         assertThat(warmth.status()).isInstanceOfSatisfying(WarmthOutcome.On.class,
-                on -> assertThat(on.left()).isEqualTo(Duration.ofMinutes(20)));
+                on -> assertThat(on.until()).isEqualTo(Instant.parse("2026-11-25T19:30:00Z")));
 
-        assertThat(warmth.stop()).isInstanceOf(WarmthOutcome.Stopped.class);
+        assertThat(warmth.stop()).isEqualTo(new WarmthOutcome.Stopped(true));
         assertThat(toy.relayOn()).isFalse();
         assertThat(warmth.status()).isInstanceOf(WarmthOutcome.Off.class);
-        assertThat(warmth.stop()).as("idempotent").isInstanceOf(WarmthOutcome.Stopped.class);
+        assertThat(warmth.stop()).as("idempotent").isEqualTo(new WarmthOutcome.Stopped(true));
+    }
+
+    @Test
+    void theSessionEndsOnTimeAndTheNextStepsLeaveTheDeviceAlone() {
+        warm(36, Duration.ofMinutes(10));
+        for (int i = 0; i < 31; i++) { // the last one confirms the end's off a step later
+            clock.advance(STEP);
+            warmth.tick();
+        }
+        assertThat(toy.relayOn()).isFalse();
+        int requests = sim.log().size();
+        clock.advance(STEP);
+        assertThat(warmth.tick()).isEqualTo(ControlStep.NO_SESSION);
+        assertThat(sim.log()).hasSize(requests);
+        assertThat(toy.switches()).filteredOn(SimulatedSonoffTh.Switch::on)
+                .allMatch(s -> s.at().isBefore(Instant.parse("2026-11-25T19:10:00Z")));
     }
 }

@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** A multipart/form-data body as a browser builds it for S3's POST Object: fields, then the file. */
-record MultipartBody(String contentType, byte[] bytes) {
+public record MultipartBody(String contentType, byte[] bytes) {
 
-    static MultipartBody of(Map<String, String> fields, String fileType, byte[] file) {
+    public static MultipartBody of(Map<String, String> fields, String fileType, byte[] file) {
         String boundary = "----cuddliesTestBoundary7MA4YWxkTrZu0gW";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         fields.forEach((name, value) -> write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\""

@@ -99,7 +99,7 @@ class PhonePageBrowserTest {
             assertThat(keys(step(report, bad))).as("stored after " + bad).noneMatch(k -> k.startsWith("uploads/"));
         }
         assertThat(step(report, "uploaded").path("message").asText())
-                .isEqualTo("Got it! Now say: \"Alexa, ask cuddlie maker to make a cuddlie.\"");
+                .isEqualTo("Got it! Now say: \"Alexa, ask cuddly maker to make a cuddly toy.\"");
         assertThat(keys(step(report, "uploaded"))).filteredOn(k -> k.startsWith("uploads/")).singleElement()
                 .asString().startsWith(UserKeys.uploadsPrefix(userKey)).endsWith(".png");
         assertThat(keys(step(report, "pattern-listed"))).noneMatch(k -> k.startsWith("uploads/"))

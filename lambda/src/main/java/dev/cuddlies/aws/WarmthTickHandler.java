@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * The warmth control loop in Lambda ({@code dev.cuddlies.aws.WarmthTickHandler::handleRequest}),
- * called every minute by a schedule: one {@link WarmthService#tick()} per call. It builds only what a
- * control step uses (storage and the switch), once per container.
+ * called every minute by a schedule: one {@link WarmthService#tick()} per call, which never throws
+ * (every fault ends with the heater off and is logged), so the schedule keeps running. It builds only
+ * what a control step uses (storage and the switch), once per container.
  */
 public final class WarmthTickHandler implements RequestHandler<Map<String, Object>, String> {
 

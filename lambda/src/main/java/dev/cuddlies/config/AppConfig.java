@@ -32,11 +32,13 @@ import java.util.Optional;
  * @param webUrl           the phone page's address, said aloud and put on cards ({@code CUDDLIES_WEB_URL},
  *                         e.g. https://cuddlies.app/go); empty when there is no page
  * @param secretsEndpoint  endpoint override for Secrets Manager (tests), or empty
+ * @param warmth           warmth limits and control step ({@code CUDDLIES_MAX_SETPOINT_C}…)
  */
 public record AppConfig(String skillId, Optional<String> bucket, Path dataDir, Optional<String> outlineEndpoint,
                         String region, Optional<Secret> userKeySecret, Optional<URI> s3Endpoint,
                         Optional<URI> sageMakerEndpoint, Duration answerBudget, Optional<URI> publicUrl,
-                        SwitchSettings switches, Optional<URI> webUrl, Optional<URI> secretsEndpoint) {
+                        SwitchSettings switches, Optional<URI> webUrl, Optional<URI> secretsEndpoint,
+                        WarmthSettings warmth) {
 
     /** The skill id of the local console and the self-hosted server's local mode. */
     public static final String LOCAL_SKILL_ID = "amzn1.ask.skill.cuddlies-local";
@@ -66,20 +68,21 @@ public record AppConfig(String skillId, Optional<String> bucket, Path dataDir, O
                 nonBlank(env.get("CUDDLIES_SAGEMAKER_ENDPOINT")).map(URI::create), budget,
                 nonBlank(env.get("CUDDLIES_PUBLIC_URL")).map(u -> URI.create(u.endsWith("/") ? u + "files/" : u + "/files/")),
                 SwitchSettings.fromEnv(env), nonBlank(env.get("CUDDLIES_WEB_URL")).map(URI::create),
-                nonBlank(env.get("CUDDLIES_SECRETSMANAGER_ENDPOINT")).map(URI::create));
+                nonBlank(env.get("CUDDLIES_SECRETSMANAGER_ENDPOINT")).map(URI::create), WarmthSettings.fromEnv(env));
     }
 
     /** The embedded default: a local folder, the in-process engine, the local skill id. */
     public static AppConfig local(Path dataDir) {
         return new AppConfig(LOCAL_SKILL_ID, Optional.empty(), dataDir, Optional.empty(), "us-east-1",
                 Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_ANSWER_BUDGET, Optional.empty(),
-                new SwitchSettings.None(), Optional.empty(), Optional.empty());
+                new SwitchSettings.None(), Optional.empty(), Optional.empty(),
+                WarmthSettings.defaults(WarmthSettings.LOCAL_CONTROL_STEP));
     }
 
     /** The same configuration with another heater switch. */
     public AppConfig withSwitches(SwitchSettings s) {
         return new AppConfig(skillId, bucket, dataDir, outlineEndpoint, region, userKeySecret, s3Endpoint,
-                sageMakerEndpoint, answerBudget, publicUrl, s, webUrl, secretsEndpoint);
+                sageMakerEndpoint, answerBudget, publicUrl, s, webUrl, secretsEndpoint, warmth);
     }
 
     /**
@@ -90,7 +93,13 @@ public record AppConfig(String skillId, Optional<String> bucket, Path dataDir, O
         Optional<URI> files = publicUrl.isPresent() ? publicUrl
                 : Optional.of(URI.create(page.getScheme() + "://" + page.getRawAuthority() + "/files/"));
         return new AppConfig(skillId, bucket, dataDir, outlineEndpoint, region, userKeySecret, s3Endpoint,
-                sageMakerEndpoint, answerBudget, files, switches, Optional.of(page), secretsEndpoint);
+                sageMakerEndpoint, answerBudget, files, switches, Optional.of(page), secretsEndpoint, warmth);
+    }
+
+    /** The same configuration with other warmth settings. */
+    public AppConfig withWarmth(WarmthSettings w) {
+        return new AppConfig(skillId, bucket, dataDir, outlineEndpoint, region, userKeySecret, s3Endpoint,
+                sageMakerEndpoint, answerBudget, publicUrl, switches, webUrl, secretsEndpoint, w);
     }
 
     private static Optional<String> nonBlank(String s) {

@@ -9,11 +9,11 @@ import dev.cuddlies.outline.OutlineConfig;
 import dev.cuddlies.outline.OutlineEngine;
 import dev.cuddlies.storage.BlobStore;
 import dev.cuddlies.storage.LocalBlobStore;
-import dev.cuddlies.warmth.SafetyLimits;
 import dev.cuddlies.warmth.SafetyPolicy;
 import dev.cuddlies.warmth.WarmthService;
+import dev.cuddlies.warmth.switches.BlobTokenStore;
 import dev.cuddlies.warmth.switches.EwelinkDriver;
-import dev.cuddlies.warmth.switches.EwelinkTokens;
+import dev.cuddlies.warmth.switches.EwelinkTokenStore;
 import dev.cuddlies.warmth.switches.IftttDriver;
 import dev.cuddlies.warmth.switches.LanDriver;
 import dev.cuddlies.warmth.switches.SwitchDriver;
@@ -116,25 +116,31 @@ public record Services(BlobStore store, OutlineService outlines, UserKeys userKe
     /** The warmth core for the configured switch, or empty when there is none. */
     public static Optional<WarmthService> warmth(AppConfig config, BlobStore store, SecretsManagerSecrets secrets,
                                                  Clock clock) {
-        return driver(config, secrets, clock).map(driver ->
-                new WarmthService(driver, new SafetyPolicy(SafetyLimits.defaults()), store, clock));
+        return driver(config, store, secrets, clock).map(driver -> new WarmthService(driver,
+                new SafetyPolicy(config.warmth().limits()), store, clock, config.warmth().controlStep()));
     }
 
     /** Drivers read their credentials at each use, so a rotated secret reaches them within the cache's TTL. */
-    private static Optional<SwitchDriver> driver(AppConfig config, SecretsManagerSecrets secrets, Clock clock) {
+    private static Optional<SwitchDriver> driver(AppConfig config, BlobStore store, SecretsManagerSecrets secrets,
+                                                 Clock clock) {
         SwitchSettings settings = config.switches();
         if (settings instanceof SwitchSettings.Ifttt s) {
             return Optional.of(new IftttDriver(s.base(), secrets.supplier(s.key())));
         }
         if (settings instanceof SwitchSettings.Ewelink s) {
+            // One token store for the skill and the control step: the bucket (or the local folder),
+            // encrypted; made on first use, when the credentials are first needed.
+            EwelinkTokenStore tokens = EwelinkTokenStore.lazily(() -> new BlobTokenStore(store,
+                    secrets.supplier(s.appSecret()).get(), new EwelinkTokenStore.Tokens(
+                    secrets.supplier(s.accessToken()).get(), secrets.supplier(s.refreshToken()).get())));
             return Optional.of(new EwelinkDriver(s.api(), s.appId(), secrets.supplier(s.appSecret()), s.deviceId(),
-                    new EwelinkTokens(secrets.supplier(s.accessToken()), secrets.supplier(s.refreshToken())), clock));
+                    tokens, clock));
         }
         if (settings instanceof SwitchSettings.Lan s) {
             return Optional.of(new LanDriver(s.device(), s.deviceId(), clock));
         }
         if (settings instanceof SwitchSettings.Tasmota s) {
-            return Optional.of(new TasmotaIotDriver(AwsClients.iotData(config, s.iotEndpoint()), s.topic(), s.thing()));
+            return Optional.of(new TasmotaIotDriver(AwsClients.iotData(config, s.iotEndpoint()), s.topic(), s.thing(), clock));
         }
         return Optional.empty();
     }

@@ -3,6 +3,7 @@ package dev.cuddlies.maker;
 import dev.cuddlies.outline.Outline;
 import dev.cuddlies.outline.OutlineException;
 import dev.cuddlies.outline.OutlineJson;
+import dev.cuddlies.pattern.Paper;
 import dev.cuddlies.pattern.Pattern;
 import dev.cuddlies.pattern.PatternException;
 import dev.cuddlies.pattern.PatternFiles;
@@ -26,6 +27,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +47,7 @@ public final class CuddlieMaker {
             PatternFiles.PDF, "application/pdf", PatternFiles.SVG, "image/svg+xml",
             PatternFiles.JSON, "application/json", PatternFiles.DXF, "image/vnd.dxf",
             PatternFiles.CUT_SVG, "image/svg+xml", PatternFiles.OUTLINE, "application/json",
-            PatternFiles.PREVIEW, "image/png");
+            PatternFiles.PREVIEW, "image/png", MadeAt.FILE, "application/json");
 
     /** Tells the user something while the slow part runs (Alexa's progressive response). */
     @FunctionalInterface
@@ -115,12 +117,15 @@ public final class CuddlieMaker {
 
     /**
      * A new pattern from the outline stored with an earlier one (another size or paper), without a
-     * picture: {@code patternId}'s outline, or the newest stored one when empty or not found.
+     * picture: {@code patternId}'s outline, or the newest stored one when empty or not found. The size
+     * is {@code resize} of the height that pattern was made at ({@link MadeAt}), the paper {@code paper},
+     * else that pattern's, else {@code baseSpec}'s.
      */
-    public MakeResult remake(String alexaUserId, Optional<String> patternId, PatternRequest request,
+    public MakeResult remake(String alexaUserId, Optional<String> patternId, Resize resize, Optional<Paper> paper,
                              PatternSpec baseSpec, Budget budget) {
         String userKey = userKeys.of(alexaUserId);
         Outline outline;
+        Optional<MadeAt> madeAt;
         try {
             Optional<String> key = storedOutline(userKey, patternId, budget);
             if (key.isEmpty()) {
@@ -128,13 +133,32 @@ public final class CuddlieMaker {
             }
             byte[] json = store.get(key.get(), limits.maxPictureBytes(), budget.forCall(limits.storageCall()));
             outline = OutlineJson.read(new String(json, StandardCharsets.UTF_8));
+            madeAt = madeAt(key.get().substring(0, key.get().length() - PatternFiles.OUTLINE.length()), budget);
         } catch (StorageException e) {
             return storageFailure(e, "your patterns");
         } catch (IOException e) {
             LOG.error("stored outline could not be read", e);
             return new MakeResult.NoPattern();
         }
-        return patternFrom(outline, request, baseSpec, budget, userKey, Optional.empty());
+        // A pattern stored before made.json existed: its size is unknown, so the standard height.
+        PatternRequest request = resize.from(madeAt.map(MadeAt::heightMm).orElse(PatternRequest.MEDIUM_MM));
+        Paper newPaper = paper.or(() -> madeAt.map(MadeAt::paper)).orElse(baseSpec.paper());
+        return patternFrom(outline, request, baseSpec.withPaper(newPaper), budget, userKey, Optional.empty());
+    }
+
+    /** The size a stored pattern was made at; empty when it has no readable {@link MadeAt#FILE}. */
+    private Optional<MadeAt> madeAt(String prefix, Budget budget) throws StorageException {
+        try {
+            return Optional.of(MadeAt.read(store.get(prefix + MadeAt.FILE, 4096, budget.forCall(limits.storageCall()))));
+        } catch (StorageException e) {
+            if (e.kind() != StorageException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            LOG.warn("{} unreadable, remade from the standard height: {}", MadeAt.FILE, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Builds, stores and reads back the pattern; only then deletes the picture, if there is one. */
@@ -149,7 +173,8 @@ public final class CuddlieMaker {
                 return new MakeResult.NeedsBiggerSize(bigger.requestedHeightMm(), bigger.keepsShapeAtMm());
             }
             pattern = ((PatternOutcome.Made) outcome).pattern();
-            files = PatternFiles.render(outline, pattern);
+            files = new LinkedHashMap<>(PatternFiles.render(outline, pattern));
+            files.put(MadeAt.FILE, new MadeAt(request.heightMm(), spec.paper()).toJson());
         } catch (PatternException e) {
             return new MakeResult.NotSewable();
         } catch (IOException e) {

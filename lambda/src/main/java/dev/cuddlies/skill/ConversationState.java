@@ -17,13 +17,11 @@ public final class ConversationState {
         DIFFERENT_SIZE
     }
 
-    /** The pattern follow-ups start from. Height in millimetres; paper by name (A4, LETTER). */
-    public record LastPattern(String patternId, double heightMm, String paper) {
+    /** The pattern follow-ups start from (its size and paper are stored with it, see MadeAt). */
+    public record LastPattern(String patternId) {
     }
 
     private static final String PATTERN_ID = "lastPatternId";
-    private static final String HEIGHT_MM = "lastHeightMm";
-    private static final String PAPER = "lastPaper";
     private static final String OFFER = "offer";
     private static final String LAST_SPEECH = "lastSpeech";
 
@@ -38,16 +36,11 @@ public final class ConversationState {
     }
 
     public Optional<LastPattern> lastPattern() {
-        if (!(attributes.get(PATTERN_ID) instanceof String id) || !(attributes.get(HEIGHT_MM) instanceof Number mm)) {
-            return Optional.empty();
-        }
-        return Optional.of(new LastPattern(id, mm.doubleValue(), String.valueOf(attributes.get(PAPER))));
+        return attributes.get(PATTERN_ID) instanceof String id ? Optional.of(new LastPattern(id)) : Optional.empty();
     }
 
     public void rememberPattern(LastPattern p) {
         attributes.put(PATTERN_ID, p.patternId());
-        attributes.put(HEIGHT_MM, p.heightMm());
-        attributes.put(PAPER, p.paper());
     }
 
     public Optional<Offer> offer() {

@@ -63,17 +63,17 @@ public final class CuddliesSkill {
                 new ResizePatternHandler(services.maker(), phoneLink, clock, config.answerBudget()),
                 new LinkPhoneHandler(phoneLink),
                 new HelpHandler(),
-                new StopHandler(services.warmth()),
+                new StopHandler(services.warmth(), clock),
                 new FallbackHandler(),
                 new NavigateHomeHandler(),
                 new YesHandler(),
                 new NoHandler(),
                 new StartOverHandler(),
                 new RepeatHandler(),
-                WarmthHandlers.warmUp(services.warmth(), readings),
-                WarmthHandlers.stop(services.warmth(), readings),
-                WarmthHandlers.status(services.warmth(), readings),
-                WarmthHandlers.timeToWarm(services.warmth(), readings),
+                WarmthHandlers.warmUp(services.warmth(), readings, clock),
+                WarmthHandlers.stop(services.warmth(), readings, clock),
+                WarmthHandlers.status(services.warmth(), readings, clock),
+                WarmthHandlers.timeToWarm(services.warmth(), readings, clock),
                 new SessionEndedHandler());
     }
 }

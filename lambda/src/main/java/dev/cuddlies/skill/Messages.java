@@ -18,23 +18,23 @@ public final class Messages {
     public static final String SKILL_NAME = "Cuddlies";
 
     public static final String WELCOME = "Welcome to Cuddlies! Send me a picture of your child's favourite cartoon, "
-            + "then say: make a teddy.";
-    public static final String WELCOME_REPROMPT = "Say: make a teddy, or help.";
-    public static final String HELP_REPROMPT = "What would you like: make a teddy, or warm it up?";
+            + "then say: make a cuddly toy.";
+    public static final String WELCOME_REPROMPT = "Say: make a cuddly toy, or help.";
+    public static final String HELP_REPROMPT = "What would you like: make a cuddly toy, or warm it up?";
     public static final String GOODBYE = "Goodbye. Happy sewing!";
-    public static final String FALLBACK = "Sorry, I can't help with that. Say: make a teddy, warm it up, or help.";
+    public static final String FALLBACK = "Sorry, I can't help with that. Say: make a cuddly toy, warm it up, or help.";
     public static final String ERROR = "Sorry, something went wrong on my side, but nothing was lost. Please try "
             + "again in a minute, or say help.";
 
-    public static final String NO_PATTERN = "I haven't made a pattern for you yet. Send me a picture, then say: make a teddy.";
+    public static final String NO_PATTERN = "I haven't made a pattern for you yet. Send me a picture, then say: make a cuddly toy.";
 
     public static final String OFFER_SIZE = "Want a different size?";
     public static final String OFFER_SIZE_REPROMPT = "Want a different size? Say bigger, smaller, or no.";
     public static final String ASK_SIZE = "Small, medium, big or giant?";
     public static final String ASK_CHANGE = "Bigger or smaller?";
     public static final String NO_THANKS = "Okay. Happy sewing!";
-    public static final String NOTHING_ASKED = "Say: make a teddy, or warm it up.";
-    public static final String START_OVER = "Okay, let's start again. Say: make a teddy, or warm it up.";
+    public static final String NOTHING_ASKED = "Say: make a cuddly toy, or warm it up.";
+    public static final String START_OVER = "Okay, let's start again. Say: make a cuddly toy, or warm it up.";
 
     public static final String NO_PICTURE = "I don't have a picture from you yet, and there is no upload page "
             + "here. The Cuddlies card in your Alexa app says how to put one in place.";
@@ -61,7 +61,7 @@ public final class Messages {
 
     public static String pairingCard(String address, String code) {
         return "On your phone, open " + address + " and enter the code " + code + " (it works once, for 10 minutes).\n"
-                + "Then say: Alexa, ask cuddly maker to make a teddy.";
+                + "Then say: Alexa, ask cuddly maker to make a cuddly toy.";
     }
 
     /** The address as written on a card: no scheme, no trailing slash. */
@@ -78,8 +78,8 @@ public final class Messages {
     }
 
     public static String help(Locale locale) {
-        return "Send a picture of one cartoon figure, then say: make a teddy, or make a "
-                + LocaleSpeech.height(PatternRequest.MEDIUM_MM, locale) + " teddy. When the toy is sewn with its "
+        return "Send a picture of one cartoon figure, then say: make a cuddly toy, or make a "
+                + LocaleSpeech.height(PatternRequest.MEDIUM_MM, locale) + " cuddly toy. When the toy is sewn with its "
                 + "heater, say: warm it up.";
     }
 
@@ -144,9 +144,11 @@ public final class Messages {
         String height = LocaleSpeech.height(m.heightMm(), locale);
         String pages = m.sheets() + " " + paperWords(m.paper()) + (m.sheets() == 1 ? " page" : " pages");
         if (m.sizeLimited()) {
-            return String.format(Locale.ROOT, "I make toys from %s to %s tall, so your %s pattern is in your Alexa app, on %s%s.",
-                    plural(PatternRequest.MIN_MM, locale), plural(PatternRequest.MAX_MM, locale), height, pages,
-                    shapeChanged(m));
+            // Only the limit that was met is said: the range itself made this answer too long to follow.
+            String limit = m.heightMm() > (PatternRequest.MIN_MM + PatternRequest.MAX_MM) / 2 ? "up to " + plural(PatternRequest.MAX_MM, locale)
+                    : "at least " + plural(PatternRequest.MIN_MM, locale);
+            return "I make toys " + limit + " tall, so your " + height + " pattern is in your Alexa app, on " + pages
+                    + shapeChanged(m) + ".";
         }
         return "Your " + height + " pattern is in your Alexa app, on " + pages + shapeChanged(m) + ".";
     }
@@ -190,7 +192,7 @@ public final class Messages {
         boolean changed = m.changes().stream().anyMatch(c -> c.kind() == Change.Kind.WIDENED
                 || c.kind() == Change.Kind.SEPARATE_PART || c.kind() == Change.Kind.CORD
                 || c.kind() == Change.Kind.EMBROIDERED);
-        return changed ? ", with thin parts changed so it can be sewn" : "";
+        return changed ? ", with thin parts made sewable" : "";
     }
 
     /** A change made to the shape, for the card: "2 thin parts are cut separately". */

@@ -11,6 +11,10 @@ import java.util.Optional;
  */
 public interface BlobStore {
 
+    /** An object's bytes and its version. Not copied: the caller owns {@code data}. */
+    record Versioned(byte[] data, String version) {
+    }
+
     /** Objects whose key starts with {@code prefix}, in no particular order. */
     List<StoredObject> list(String prefix, Duration timeout) throws StorageException;
 
@@ -25,7 +29,34 @@ public interface BlobStore {
      *
      * @return false, writing nothing, when the key is already taken
      */
-    boolean putIfAbsent(String key, byte[] data, String contentType, Duration timeout) throws StorageException;
+    default boolean putIfAbsent(String key, byte[] data, String contentType, Duration timeout) throws StorageException {
+        try {
+            putIfVersion(key, data, contentType, Optional.empty(), timeout);
+            return true;
+        } catch (StorageException e) {
+            if (e.kind() == StorageException.Kind.CONFLICT) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The object's bytes with the version a {@link #putIfVersion conditional write} must match (the
+     * ETag in S3), or empty when there is no such object.
+     */
+    Optional<Versioned> getVersioned(String key, long maxBytes, Duration timeout) throws StorageException;
+
+    /**
+     * Writes only if the object is still at {@code expectedVersion}, or, when that is empty, only if there
+     * is no object yet (S3 {@code If-Match} / {@code If-None-Match: *}; a file lock locally). Two writers
+     * that read the same version cannot both succeed.
+     *
+     * @return the new version
+     * @throws StorageException {@link StorageException.Kind#CONFLICT} when someone else wrote first
+     */
+    String putIfVersion(String key, byte[] data, String contentType, Optional<String> expectedVersion, Duration timeout)
+            throws StorageException;
 
     /** Deletes the object; deleting what is not there is not an error. */
     void delete(String key, Duration timeout) throws StorageException;

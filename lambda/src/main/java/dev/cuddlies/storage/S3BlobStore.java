@@ -1,6 +1,7 @@
 package dev.cuddlies.storage;
 
 import dev.cuddlies.storage.StorageException.Kind;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -9,13 +10,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
-import software.amazon.awssdk.core.ResponseInputStream;
-import java.io.IOException;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,18 +96,38 @@ public final class S3BlobStore implements BlobStore {
     }
 
     @Override
-    public boolean putIfAbsent(String key, byte[] data, String contentType, Duration timeout) throws StorageException {
+    public Optional<Versioned> getVersioned(String key, long maxBytes, Duration timeout) throws StorageException {
+        requireTime(timeout, "read " + key);
+        // One GET: its ETag is the version of exactly these bytes, and the size is checked before the body is read.
+        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(bucket).key(key)
+                .overrideConfiguration(o -> o.apiCallTimeout(timeout)))) {
+            Long length = in.response().contentLength();
+            if (length != null && length > maxBytes) {
+                in.abort();
+                throw new StorageException(Kind.TOO_LARGE, key + " is larger than " + maxBytes + " bytes", null);
+            }
+            return Optional.of(new Versioned(in.readNBytes((int) maxBytes), in.response().eTag()));
+        } catch (SdkException e) {
+            StorageException s = translate(e, "read " + key);
+            if (s.kind() == Kind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw s;
+        } catch (IOException e) {
+            throw new StorageException(Kind.UNAVAILABLE, "S3 failed to read " + key, e);
+        }
+    }
+
+    @Override
+    public String putIfVersion(String key, byte[] data, String contentType, Optional<String> expectedVersion,
+                               Duration timeout) throws StorageException {
         requireTime(timeout, "write " + key);
         try {
-            s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).ifNoneMatch("*")
-                    .overrideConfiguration(o -> o.apiCallTimeout(timeout)), RequestBody.fromBytes(data));
-            return true;
-        } catch (S3Exception e) {
-            // 412: the key exists; 409: another conditional write to the key is in flight.
-            if (e.statusCode() == 412 || e.statusCode() == 409) {
-                return false;
-            }
-            throw translate(e, "write " + key);
+            PutObjectResponse r = s3.putObject(b -> {
+                b.bucket(bucket).key(key).contentType(contentType).overrideConfiguration(o -> o.apiCallTimeout(timeout));
+                expectedVersion.ifPresentOrElse(b::ifMatch, () -> b.ifNoneMatch("*"));
+            }, RequestBody.fromBytes(data));
+            return r.eTag();
         } catch (SdkException e) {
             throw translate(e, "write " + key);
         }
@@ -155,6 +176,10 @@ public final class S3BlobStore implements BlobStore {
     private static StorageException translate(SdkException e, String what) {
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
             return new StorageException(Kind.TIMEOUT, "S3 did not answer in time to " + what, e);
+        }
+        // 412: If-Match / If-None-Match failed; 409: a concurrent conditional write to the same key won.
+        if (e instanceof S3Exception c && (c.statusCode() == 412 || c.statusCode() == 409)) {
+            return new StorageException(Kind.CONFLICT, what + ": changed since it was read", e);
         }
         if (e instanceof NoSuchKeyException || e instanceof S3Exception s && s.statusCode() == 404) {
             return new StorageException(Kind.NOT_FOUND, what + ": not there", e);

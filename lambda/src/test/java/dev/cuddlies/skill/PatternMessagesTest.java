@@ -26,7 +26,7 @@ class PatternMessagesTest {
         MakeResult.Made changed = made(true, List.of(new Change(Change.Kind.WIDENED, 1),
                 new Change(Change.Kind.SEPARATE_PART, 2), new Change(Change.Kind.EMBROIDERED, 6)));
 
-        assertThat(Messages.made(changed, Locale.US)).contains("6 letter pages").contains("thin parts changed so it can be sewn");
+        assertThat(Messages.made(changed, Locale.US)).contains("6 letter pages").contains("with thin parts made sewable");
         assertThat(Messages.madeCardText(changed, Optional.empty(), null)).contains("a side strip")
                 .contains("1 thin part was widened").contains("2 thin parts are cut separately").contains("embroidered");
         assertThat(Messages.made(made(false, List.of(new Change(Change.Kind.SLIT_CLOSED, 1))), Locale.UK))

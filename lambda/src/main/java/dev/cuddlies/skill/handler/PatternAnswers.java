@@ -30,7 +30,7 @@ final class PatternAnswers {
         ResponseBuilder rb = input.getResponseBuilder();
         ConversationState state = ConversationState.of(input);
         if (result instanceof MakeResult.Made made) {
-            state.rememberPattern(new ConversationState.LastPattern(made.patternId(), made.heightMm(), made.paper().name()));
+            state.rememberPattern(new ConversationState.LastPattern(made.patternId()));
             state.offer(ConversationState.Offer.DIFFERENT_SIZE);
             String pdf = made.pdfLink().map(URI::toString).orElse(null);
             rb.withSpeech(Messages.made(made, locale) + " " + Messages.OFFER_SIZE).withReprompt(Messages.OFFER_SIZE_REPROMPT);

@@ -10,8 +10,7 @@ import com.amazon.ask.model.Slot;
 import com.amazon.ask.model.SlotConfirmationStatus;
 import dev.cuddlies.maker.Budget;
 import dev.cuddlies.maker.CuddlieMaker;
-import dev.cuddlies.maker.PatternRequest;
-import dev.cuddlies.pattern.Paper;
+import dev.cuddlies.maker.Resize;
 import dev.cuddlies.pattern.PatternSpec;
 import dev.cuddlies.skill.ConversationState;
 import dev.cuddlies.skill.Messages;
@@ -76,24 +75,13 @@ public final class ResizePatternHandler implements IntentRequestHandler {
         if (question.isPresent()) {
             return question;
         }
-        Optional<ConversationState.LastPattern> last = ConversationState.of(input).lastPattern();
-        // Without this session's last pattern (a new session), the newest stored one at the standard height.
-        double lastMm = last.map(ConversationState.LastPattern::heightMm).orElse(PatternRequest.MEDIUM_MM);
-        PatternRequest size = ask.absolute()
-                .or(() -> ask.change().map(c -> PatternRequest.changed(lastMm, c)))
-                .orElse(PatternRequest.ofMm(lastMm));
-        Paper paper = ask.paper().or(() -> last.flatMap(l -> paperNamed(l.paper())))
-                .orElse(PatternAnswers.paper(Optional.empty(), locale));
-        return PatternAnswers.answer(input, maker.remake(RequestFacts.userId(input),
-                last.map(ConversationState.LastPattern::patternId), size, PatternSpec.defaults().withPaper(paper),
+        // The session's last pattern, else (a new session) the newest stored one; its made.json says its size.
+        Optional<String> last = ConversationState.of(input).lastPattern().map(ConversationState.LastPattern::patternId);
+        Resize resize = ask.absolute().<Resize>map(Resize.To::new)
+                .or(() -> ask.change().map(Resize.By::new))
+                .orElse(new Resize.Same());
+        return PatternAnswers.answer(input, maker.remake(RequestFacts.userId(input), last, resize, ask.paper(),
+                PatternSpec.defaults().withPaper(PatternAnswers.paper(Optional.empty(), locale)),
                 new Budget(clock, budget, ANSWER_RESERVE)), phoneLink);
-    }
-
-    private static Optional<Paper> paperNamed(String name) {
-        try {
-            return Optional.of(Paper.parse(name));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

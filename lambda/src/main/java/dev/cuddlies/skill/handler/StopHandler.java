@@ -4,27 +4,31 @@ import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.dispatcher.request.handler.impl.IntentRequestHandler;
 import com.amazon.ask.model.IntentRequest;
 import com.amazon.ask.model.Response;
+import dev.cuddlies.skill.DeviceTime;
 import dev.cuddlies.skill.Messages;
-import dev.cuddlies.skill.RequestFacts;
 import dev.cuddlies.skill.WarmthMessages;
-import dev.cuddlies.warmth.WarmthOutcome;
 import dev.cuddlies.warmth.WarmthService;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * AMAZON.StopIntent and AMAZON.CancelIntent end the conversation, never the warming: while the heater is
- * on, the goodbye says it is still warming and how to stop it ("stop warming").
+ * AMAZON.StopIntent and AMAZON.CancelIntent: say goodbye and end the session. While the cuddlie is
+ * warming, the goodbye says so, until when, and how to stop it ("stop" ends the conversation, not
+ * the heater: "turn it off" does that).
  */
 public final class StopHandler implements IntentRequestHandler {
 
     public static final Set<String> INTENTS = Set.of("AMAZON.StopIntent", "AMAZON.CancelIntent");
 
     private final Optional<WarmthService> warmth;
+    private final Clock clock;
 
-    public StopHandler(Optional<WarmthService> warmth) {
+    public StopHandler(Optional<WarmthService> warmth, Clock clock) {
         this.warmth = warmth;
+        this.clock = clock;
     }
 
     @Override
@@ -34,9 +38,9 @@ public final class StopHandler implements IntentRequestHandler {
 
     @Override
     public Optional<Response> handle(HandlerInput input, IntentRequest request) {
-        Optional<WarmthOutcome.On> on = warmth.map(WarmthService::status)
-                .filter(WarmthOutcome.On.class::isInstance).map(WarmthOutcome.On.class::cast);
-        String speech = on.map(o -> WarmthMessages.stillWarming(o, RequestFacts.locale(input))).orElse(Messages.GOODBYE);
+        Optional<Instant> until = warmth.flatMap(WarmthService::warmingUntil);
+        String speech = until.map(u -> WarmthMessages.goodbyeWhileWarming(u, DeviceTime.when(input, clock)))
+                .orElse(Messages.GOODBYE);
         return input.getResponseBuilder().withSpeech(speech).withShouldEndSession(true).build();
     }
 }

@@ -9,11 +9,11 @@ import dev.cuddlies.pattern.Paper;
 import dev.cuddlies.pattern.Pattern;
 import dev.cuddlies.pattern.PatternException;
 import dev.cuddlies.pattern.PatternFiles;
+import dev.cuddlies.pattern.Change;
 import dev.cuddlies.pattern.PatternMaker;
+import dev.cuddlies.pattern.PatternOutcome;
 import dev.cuddlies.pattern.PatternSpec;
 import dev.cuddlies.pattern.Piece;
-import dev.cuddlies.pattern.render.PatternDrawing;
-import dev.cuddlies.pattern.render.PdfWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
 
 /** {@code pattern IMAGE -o DIR [...]}: a printable plush pattern from a picture (or its outline.json). */
 @Command(name = "pattern", mixinStandardHelpOptions = true,
-        description = "Make a real-size plush sewing pattern (PDF, SVG, outline, preview) from a picture.")
+        description = "Make a real-size plush sewing pattern (PDF with instructions, SVG, JSON, DXF-AAMA,"
+                + " cutter SVG, outline, preview) from a picture.")
 final class PatternCommand implements Callable<Integer> {
 
     @Spec
@@ -65,7 +66,11 @@ final class PatternCommand implements Callable<Integer> {
         Pattern pattern;
         Map<String, byte[]> files;
         try {
-            pattern = new PatternMaker().make(outline, patternSpec);
+            PatternOutcome outcome = new PatternMaker().make(outline, patternSpec);
+            if (outcome instanceof PatternOutcome.NeedsBiggerSize bigger) {
+                throw new UserError(biggerSize(bigger));
+            }
+            pattern = ((PatternOutcome.Made) outcome).pattern();
             files = PatternFiles.render(outline, pattern);
         } catch (PatternException e) {
             throw new UserError(e.getMessage());
@@ -73,20 +78,23 @@ final class PatternCommand implements Callable<Integer> {
             throw new UserError("could not draw the pattern (" + e.getClass().getSimpleName() + ")");
         }
         AtomicOutput.writeFolder(output, files);
-        PdfWriter.Tiling tiling = PdfWriter.Tiling.of(PatternDrawing.of(pattern), patternSpec.paper());
+        int sheets = pattern.sheets().sheetCount();
         var out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "pattern: %s%n", output);
         out.printf(Locale.ROOT, "  %s tall x %s wide; pieces: %s%n", Length.describeCm(pattern.figureHeightMm()),
                 Length.describeCm(pattern.figureWidthMm()),
-                String.join(", ", pattern.pieces().stream().map(Piece::label).toList()));
-        out.printf(Locale.ROOT, "  seam %s long, %.0f mm allowance; PDF on %d %s sheet%s%n",
-                Length.describeCm(pattern.stitchPerimeterMm()), patternSpec.seamMm(), tiling.sheets(),
-                patternSpec.paper().name(), tiling.sheets() == 1 ? "" : "s");
+                String.join(", ", pattern.pieces().stream().map(Piece::title).toList()));
+        out.printf(Locale.ROOT, "  seam %s long, %s allowance; PDF: instructions + %d %s sheet%s%n",
+                Length.describeCm(pattern.stitchPerimeterMm()), patternSpec.seam().describe(), sheets,
+                patternSpec.paper().name(), sheets == 1 ? "" : "s");
         for (Outline.Warning w : outline.warnings()) {
             out.println("  outline: " + w.describe());
         }
-        for (String w : pattern.warnings()) {
-            out.println("  pattern: " + w);
+        for (Change c : pattern.changes()) {
+            out.printf(Locale.ROOT, "  pattern: %s x%d%n", c.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), c.count());
+        }
+        if (!pattern.changes().isEmpty()) {
+            out.printf(Locale.ROOT, "  pattern: outline changed by %.0f%% of its area to be sewable%n", pattern.changedShare() * 100);
         }
         return 0;
     }
@@ -95,13 +103,23 @@ final class PatternCommand implements Callable<Integer> {
         try {
             return PatternSpec.defaults()
                     .withHeightMm(Length.parseMm(height))
-                    .withSeamMm(Length.parseMm(seam))
+                    .withSeam(Length.parse(seam))
                     .withGussetWidthMm(Length.parseMm(gusset))
                     .withPaper(Paper.parse(paper))
                     .checkValidity();
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
+    }
+
+    /** The change rounded up, so a change just over the limit never reads as the limit itself. */
+    private static String biggerSize(PatternOutcome.NeedsBiggerSize b) {
+        String at = String.format(Locale.ROOT, "at %s the shape would change by %.0f%% to be sewable",
+                Length.describeCm(b.requestedHeightMm()), Math.ceil(Math.min(1, b.changedShare()) * 100));
+        return b.keepsShapeAtMm().isPresent()
+                ? at + String.format(Locale.ROOT, "; at %s it keeps its shape (--height %.0fcm)",
+                        Length.describeCm(b.keepsShapeAtMm().getAsDouble()), b.keepsShapeAtMm().getAsDouble() / 10)
+                : at + ", and at every size up to " + Length.describeCm(PatternMaker.MAX_SUGGESTED_HEIGHT_MM);
     }
 
     private static Outline readOutline(Path path) {

@@ -58,7 +58,7 @@ class CliTest {
     }
 
     @Test
-    void patternWritesTheFourFiles() throws Exception {
+    void patternWritesEveryFile() throws Exception {
         Path output = dir.resolve("bear-pattern");
 
         int status = run("pattern", picture().toString(), "-o", output.toString(), "--height", "25cm",
@@ -67,9 +67,35 @@ class CliTest {
         assertThat(status).as(err.toString()).isZero();
         try (Stream<Path> files = Files.list(output)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("pattern.pdf", "pattern.svg", "outline.json", "preview.png");
+                    .containsExactlyInAnyOrder("pattern.pdf", "pattern.svg", "pattern.json", "pattern.dxf",
+                            "pattern-cut.svg", "outline.json", "preview.png");
         }
         assertThat(out.toString()).contains("25 cm tall").contains("GUSSET").contains("LETTER");
+    }
+
+    @Test
+    void aFigureTooThinToSewAtAnySizeIsRefusedInPlainWordsAndNothingIsWritten() throws Exception {
+        Path needle = dir.resolve("needle.json");
+        Files.writeString(needle, "{\"width\":1000,\"height\":1000,\"outline\":[[100,100],[104,100],[104,900],[100,900]],"
+                + "\"areaPx\":3200,\"warnings\":[],\"timingsMs\":{}}");
+        Path output = dir.resolve("needle-pattern");
+
+        assertThat(run("pattern", needle.toString(), "-o", output.toString())).isEqualTo(2);
+
+        assertThat(err.toString()).startsWith("error: at 30 cm the shape would change by 100% to be sewable")
+                .contains("every size up to 100 cm");
+        assertThat(output).doesNotExist();
+    }
+
+    @Test
+    void theSeamAllowanceIsLabelledInTheUnitItWasAskedIn() throws Exception {
+        Path output = dir.resolve("inch-seam");
+
+        assertThat(run("pattern", picture().toString(), "-o", output.toString(), "--seam", "0.25in")).as(err.toString()).isZero();
+
+        String svg = Files.readString(output.resolve("pattern.svg"));
+        assertThat(svg).contains("seam allowance 1/4 in included").doesNotContain("6 mm");
+        assertThat(out.toString()).contains("1/4 in allowance");
     }
 
     @Test

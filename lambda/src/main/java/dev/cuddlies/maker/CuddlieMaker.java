@@ -8,10 +8,9 @@ import dev.cuddlies.pattern.Pattern;
 import dev.cuddlies.pattern.PatternException;
 import dev.cuddlies.pattern.PatternFiles;
 import dev.cuddlies.pattern.PatternMaker;
+import dev.cuddlies.pattern.PatternOutcome;
 import dev.cuddlies.pattern.PatternSpec;
 import dev.cuddlies.pattern.Piece;
-import dev.cuddlies.pattern.render.PatternDrawing;
-import dev.cuddlies.pattern.render.PdfWriter;
 import dev.cuddlies.storage.BlobStore;
 import dev.cuddlies.storage.StorageException;
 import dev.cuddlies.storage.StoredObject;
@@ -46,7 +45,9 @@ public final class CuddlieMaker {
             .withZone(ZoneOffset.UTC);
     private static final Map<String, String> CONTENT_TYPES = Map.of(
             PatternFiles.PDF, "application/pdf", PatternFiles.SVG, "image/svg+xml",
-            PatternFiles.OUTLINE, "application/json", PatternFiles.PREVIEW, "image/png", MadeAt.FILE, "application/json");
+            PatternFiles.JSON, "application/json", PatternFiles.DXF, "image/vnd.dxf",
+            PatternFiles.CUT_SVG, "image/svg+xml", PatternFiles.OUTLINE, "application/json",
+            PatternFiles.PREVIEW, "image/png", MadeAt.FILE, "application/json");
 
     /** Tells the user something while the slow part runs (Alexa's progressive response). */
     @FunctionalInterface
@@ -167,11 +168,15 @@ public final class CuddlieMaker {
         Pattern pattern;
         Map<String, byte[]> files;
         try {
-            pattern = patterns.make(outline, spec);
+            PatternOutcome outcome = patterns.make(outline, spec);
+            if (outcome instanceof PatternOutcome.NeedsBiggerSize bigger) {
+                return new MakeResult.NeedsBiggerSize(bigger.requestedHeightMm(), bigger.keepsShapeAtMm());
+            }
+            pattern = ((PatternOutcome.Made) outcome).pattern();
             files = new LinkedHashMap<>(PatternFiles.render(outline, pattern));
             files.put(MadeAt.FILE, new MadeAt(request.heightMm(), spec.paper()).toJson());
         } catch (PatternException e) {
-            return new MakeResult.NotSewable(e.getMessage());
+            return new MakeResult.NotSewable();
         } catch (IOException e) {
             LOG.error("pattern files could not be drawn", e);
             return new MakeResult.Unavailable("the pattern maker");
@@ -188,10 +193,9 @@ public final class CuddlieMaker {
         }
 
         boolean pictureKept = picture.isPresent() && !deleteEveryUpload(userKey, picture.get(), budget);
-        PdfWriter.Tiling tiling = PdfWriter.Tiling.of(PatternDrawing.of(pattern), spec.paper());
         return new MakeResult.Made(patternId, pattern.figureHeightMm(), pattern.figureWidthMm(),
-                pattern.pieces().stream().map(Piece::label).toList(), tiling.sheets(), spec.paper().name(),
-                notes(outline, pattern), request.limited(),
+                pattern.pieces().stream().map(Piece::title).toList(), pattern.hasGusset(), pattern.sheets().sheetCount(),
+                spec.paper(), pattern.changes(), outlineNotes(outline), request.limited(),
                 link(prefix + PatternFiles.PDF), link(prefix + PatternFiles.PREVIEW), pictureKept,
                 picture.isPresent() ? MakeResult.Source.PICTURE : MakeResult.Source.STORED_OUTLINE);
     }
@@ -265,8 +269,8 @@ public final class CuddlieMaker {
         return store.readLink(key, limits.linkValidity());
     }
 
-    private static List<String> notes(Outline outline, Pattern pattern) {
-        List<String> notes = new ArrayList<>(pattern.warnings());
+    private static List<String> outlineNotes(Outline outline) {
+        List<String> notes = new ArrayList<>();
         for (Outline.Warning w : outline.warnings()) {
             switch (w.kind()) {
                 case JOINED_PARTS, TOUCHES_EDGE, OTHER_DRAWINGS_LEFT_OUT -> notes.add(w.describe());

@@ -3,6 +3,8 @@ package dev.cuddlies.skill;
 import dev.cuddlies.maker.MakeResult;
 import dev.cuddlies.maker.PatternRequest;
 import dev.cuddlies.outline.OutlineException;
+import dev.cuddlies.pattern.Change;
+import dev.cuddlies.pattern.Paper;
 
 import java.util.Locale;
 
@@ -111,7 +113,22 @@ public final class Messages {
     }
 
     public static String notSewable() {
-        return "The figure is too thin to sew at that size. Try a bigger one; your picture is still there.";
+        return "I couldn't find a shape to sew in that outline; try another picture. Your picture is still there.";
+    }
+
+    /**
+     * "At 30 centimetres its thin parts would change too much to sew, so I kept your picture. Say: make
+     * a 45 centimetre soft toy, and it keeps its shape."
+     */
+    public static String needsBiggerSize(MakeResult.NeedsBiggerSize m, Locale locale) {
+        if (m.keepsShapeAtMm().isEmpty()) {
+            return "Its parts are too thin to sew without changing its shape a lot, even at a big size, so I kept "
+                    + "your picture. A picture of a rounder figure works better.";
+        }
+        String bigger = LocaleSpeech.height(m.keepsShapeAtMm().getAsDouble(), locale);
+        return "At " + plural(m.requestedHeightMm(), locale) + " its thin parts would change too much to sew, so I kept "
+                + "your picture. Say: make " + article(bigger) + " " + bigger + " " + LocaleSpeech.toy(locale)
+                + ", and it keeps its shape.";
     }
 
     public static String tooSlow() {
@@ -127,10 +144,13 @@ public final class Messages {
         String height = LocaleSpeech.height(m.heightMm(), locale);
         String pages = m.sheets() + " " + paperWords(m.paper()) + (m.sheets() == 1 ? " page" : " pages");
         if (m.sizeLimited()) {
-            return String.format(Locale.ROOT, "I make toys from %s to %s tall, so your %s pattern is in your Alexa app, on %s.",
-                    plural(PatternRequest.MIN_MM, locale), plural(PatternRequest.MAX_MM, locale), height, pages);
+            // Only the limit that was met is said: the range itself made this answer too long to follow.
+            String limit = m.heightMm() > (PatternRequest.MIN_MM + PatternRequest.MAX_MM) / 2 ? "up to " + plural(PatternRequest.MAX_MM, locale)
+                    : "at least " + plural(PatternRequest.MIN_MM, locale);
+            return "I make toys " + limit + " tall, so your " + height + " pattern is in your Alexa app, on " + pages
+                    + shapeChanged(m) + ".";
         }
-        return "Your " + height + " pattern is in your Alexa app, on " + pages + ".";
+        return "Your " + height + " pattern is in your Alexa app, on " + pages + shapeChanged(m) + ".";
     }
 
     /**
@@ -140,8 +160,7 @@ public final class Messages {
     public static String madeCardText(MakeResult.Made m, java.util.Optional<java.net.URI> page, String pdfLink) {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%.0f cm (%.0f in) tall, %.0f cm (%.0f in) wide.%n",
                 m.heightMm() / 10, m.heightMm() / 25.4, m.widthMm() / 10, m.widthMm() / 25.4));
-        s.append("A front, a mirrored back").append(m.pieces().stream().anyMatch(p -> p.startsWith("GUSSET"))
-                ? ", a side strip" : "").append(" and a turning gap.\n");
+        s.append("A front, a mirrored back").append(m.sideStrip() ? ", a side strip" : "").append(" and a turning gap.\n");
         s.append("Pieces: ").append(String.join(", ", m.pieces())).append(".\n");
         s.append(String.format(Locale.ROOT, "%d %s page%s; print at 100%% and check the 5 cm square.%n", m.sheets(),
                 paperWords(m.paper()), m.sheets() == 1 ? "" : "s"));
@@ -149,7 +168,8 @@ public final class Messages {
             s.append(String.format(Locale.ROOT, "Sizes go from %.0f to %.0f cm; yours was limited to the nearest.%n",
                     PatternRequest.MIN_MM / 10, PatternRequest.MAX_MM / 10));
         }
-        m.notes().forEach(n -> s.append("Note: ").append(n).append(".\n"));
+        m.changes().forEach(c -> s.append("Note: ").append(changeNote(c)).append(".\n"));
+        m.outlineNotes().forEach(n -> s.append("Note: ").append(n).append(".\n"));
         if (m.source() == MakeResult.Source.PICTURE) {
             s.append(m.pictureKept() ? "Your picture will be deleted within a day; only the outline is kept.\n"
                     : "Your picture has been deleted; only the outline is kept.\n");
@@ -167,7 +187,37 @@ public final class Messages {
         return LocaleSpeech.height(mm, locale) + (LocaleSpeech.inches(locale) ? "es" : "s");
     }
 
-    private static String paperWords(String paper) {
-        return paper.equals("LETTER") ? "letter" : paper;
+    /** Said when thin parts were changed to be sewable; the card lists each change. */
+    private static String shapeChanged(MakeResult.Made m) {
+        boolean changed = m.changes().stream().anyMatch(c -> c.kind() == Change.Kind.WIDENED
+                || c.kind() == Change.Kind.SEPARATE_PART || c.kind() == Change.Kind.CORD
+                || c.kind() == Change.Kind.EMBROIDERED);
+        return changed ? ", with thin parts made sewable" : "";
+    }
+
+    /** A change made to the shape, for the card: "2 thin parts are cut separately". */
+    static String changeNote(Change c) {
+        boolean one = c.count() == 1;
+        String n = String.valueOf(c.count());
+        return switch (c.kind()) {
+            case WIDENED -> n + " thin part" + (one ? " was" : "s were") + " widened so " + (one ? "it" : "they")
+                    + " can be turned";
+            case SEPARATE_PART -> n + " thin part" + (one ? " is" : "s are") + " cut separately and sewn into the seam";
+            case CORD -> n + " thin line" + (one ? " is a cord" : "s are cords") + " sewn into the seam";
+            case EMBROIDERED -> n + " thin line" + (one ? " is" : "s are") + " embroidered";
+            case ROUNDED_POINT -> n + " sharp point" + (one ? " was" : "s were") + " rounded";
+            case SLIT_CLOSED -> n + " narrow slit" + (one ? " was" : "s were") + " closed";
+            case DROPPED -> n + " speck" + (one ? " was" : "s were") + " left out";
+        };
+    }
+
+    /** "an 8 inch", "an 11 inch", "an 18 centimetre", "an 80 centimetre": said "eight", "eleven", "eighteen", "eighty". */
+    private static String article(String words) {
+        String number = words.split(" ")[0];
+        return number.startsWith("8") || number.equals("11") || number.equals("18") ? "an" : "a";
+    }
+
+    public static String paperWords(Paper paper) {
+        return paper == Paper.LETTER ? "letter" : paper.name();
     }
 }

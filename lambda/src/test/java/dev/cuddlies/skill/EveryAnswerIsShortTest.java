@@ -10,6 +10,8 @@ import dev.cuddlies.maker.MakeResult;
 import dev.cuddlies.maker.PatternRequest;
 import dev.cuddlies.maker.UserKeys;
 import dev.cuddlies.outline.OutlineException;
+import dev.cuddlies.pattern.Change;
+import dev.cuddlies.pattern.Paper;
 import dev.cuddlies.warmth.Reading;
 import dev.cuddlies.warmth.SafetyLimits;
 import dev.cuddlies.warmth.WarmPlan;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -220,11 +223,14 @@ class EveryAnswerIsShortTest {
             measure(Messages.askUnit(12.5, locale));
             for (boolean limited : List.of(false, true)) {
                 for (int sheets : List.of(1, 12)) {
-                    for (String paper : List.of("A4", "LETTER")) {
-                        measure(Messages.made(made(limited, sheets, paper), locale) + " " + Messages.OFFER_SIZE);
+                    for (Paper paper : Paper.values()) {
+                        for (boolean changed : List.of(false, true)) {
+                            measure(Messages.made(made(limited, sheets, paper, changed), locale) + " " + Messages.OFFER_SIZE);
+                        }
                     }
                 }
             }
+            measure(Messages.needsBiggerSize(new MakeResult.NeedsBiggerSize(101.6, OptionalDouble.of(254)), locale));
         }
         for (OutlineException.Reason reason : OutlineException.Reason.values()) {
             measure(Messages.refused(reason));
@@ -243,10 +249,12 @@ class EveryAnswerIsShortTest {
         measured.add(speech);
     }
 
-    private static MakeResult.Made made(boolean limited, int sheets, String paper) {
+    private static MakeResult.Made made(boolean limited, int sheets, Paper paper, boolean changed) {
+        List<Change> changes = changed ? List.of(new Change(Change.Kind.WIDENED, 2), new Change(Change.Kind.CORD, 1))
+                : List.of();
         return new MakeResult.Made("20261130-100000-abcd", limited ? PatternRequest.MAX_MM : 304.8, 250,
-                List.of("FRONT - cut 1", "BACK - cut 1"), sheets, paper, List.of(), limited, Optional.empty(),
-                Optional.empty(), false, MakeResult.Source.PICTURE);
+                List.of("FRONT - cut 1", "BACK - cut 1"), changed, sheets, paper, changes, List.of(), limited,
+                Optional.empty(), Optional.empty(), false, MakeResult.Source.PICTURE);
     }
 
     private SkillHarness harness(Path dir, boolean withPage) throws IOException {

@@ -55,6 +55,8 @@ final class PatternAnswers {
             speech = Messages.NO_PATTERN;
         } else if (result instanceof MakeResult.PictureRefused refused) {
             speech = Messages.refused(refused.reason());
+        } else if (result instanceof MakeResult.NeedsBiggerSize bigger) {
+            speech = Messages.needsBiggerSize(bigger, locale);
         } else if (result instanceof MakeResult.NotSewable) {
             speech = Messages.notSewable();
         } else if (result instanceof MakeResult.TooSlow) {

@@ -1,5 +1,7 @@
 package dev.cuddlies.outline.internal;
 
+import org.ddogleg.struct.DogArray_I32;
+
 /**
  * Moves the mask edge to where a pixel is at least half figure. An anti-aliased (or blurred) edge
  * pixel mixes figure colour F and background B; its distance from the background is then the
@@ -19,9 +21,9 @@ final class EdgePeeler {
      * {@code x0..x1-1, y0..y1-1}. Mask modified in place; squared distances not modified.
      */
     static void peel(byte[] inside, float[] squared, int w, int h, int passes, int x0, int y0, int x1, int y1) {
-        IntList remove = new IntList();
+        DogArray_I32 remove = new DogArray_I32();
         for (int pass = 0; pass < passes; pass++) {
-            remove.clear();
+            remove.reset();
             for (int y = y0; y < y1; y++) {
                 for (int x = x0; x < x1; x++) {
                     int i = y * w + x;
@@ -33,7 +35,7 @@ final class EdgePeeler {
                     }
                 }
             }
-            if (remove.isEmpty()) {
+            if (remove.size == 0) {
                 return;
             }
             for (int k = 0; k < remove.size(); k++) {

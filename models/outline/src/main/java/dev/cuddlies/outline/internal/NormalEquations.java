@@ -1,5 +1,9 @@
 package dev.cuddlies.outline.internal;
 
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
 /**
  * The normal equations (AᵀA, Aᵀb for the three colour channels) of a {@link BackgroundModel} fit,
  * kept so that samples can be added and taken out again: a robust fit's later rounds change which
@@ -112,64 +116,40 @@ final class NormalEquations {
         count += sign;
     }
 
-    /** Coefficients per channel, [channel][term]. The equations are not modified. */
+    /**
+     * Coefficients per channel, [channel][term]: AᵀA (with a small ridge) is symmetric positive
+     * definite, solved by Cholesky (EJML) for the three channels at once. The equations are not
+     * modified. (The ridge keeps even a degenerate sample set solvable; should the factorisation
+     * fail all the same, the coefficients are zero.)
+     */
     double[][] solve() {
-        double[][] out = new double[3][];
-        for (int c = 0; c < 3; c++) {
-            double[][] a = new double[n][n];
-            int k = 0;
-            for (int r = 0; r < n; r++) {
-                for (int col = r; col < n; col++) {
-                    a[r][col] = ata[k];
-                    a[col][r] = ata[k];
-                    k++;
-                }
-                a[r][r] += RIDGE * Math.max(1, count);
+        DMatrixRMaj a = new DMatrixRMaj(n, n);
+        int k = 0;
+        for (int r = 0; r < n; r++) {
+            for (int c = r; c < n; c++) {
+                a.unsafe_set(r, c, ata[k]);
+                a.unsafe_set(c, r, ata[k]);
+                k++;
             }
-            out[c] = gaussian(a, atb[c].clone());
+            a.add(r, r, RIDGE * Math.max(1, count));
+        }
+        DMatrixRMaj b = new DMatrixRMaj(n, 3);
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < 3; c++) {
+                b.unsafe_set(r, c, atb[c][r]);
+            }
+        }
+        DMatrixRMaj x = new DMatrixRMaj(n, 3);
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(n);
+        double[][] out = new double[3][n];
+        if (solver.setA(a)) {
+            solver.solve(b, x);
+            for (int r = 0; r < n; r++) {
+                for (int c = 0; c < 3; c++) {
+                    out[c][r] = x.unsafe_get(r, c);
+                }
+            }
         }
         return out;
-    }
-
-    /** Gaussian elimination with partial pivoting; a is n×n, b is n; both overwritten. */
-    private static double[] gaussian(double[][] a, double[] b) {
-        int n = b.length;
-        for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int r = col + 1; r < n; r++) {
-                if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
-                    pivot = r;
-                }
-            }
-            double[] tr = a[col];
-            a[col] = a[pivot];
-            a[pivot] = tr;
-            double tb = b[col];
-            b[col] = b[pivot];
-            b[pivot] = tb;
-            double p = a[col][col];
-            if (Math.abs(p) < 1e-12) {
-                continue;
-            }
-            for (int r = col + 1; r < n; r++) {
-                double f = a[r][col] / p;
-                if (f == 0) {
-                    continue;
-                }
-                for (int k = col; k < n; k++) {
-                    a[r][k] -= f * a[col][k];
-                }
-                b[r] -= f * b[col];
-            }
-        }
-        double[] x = new double[n];
-        for (int r = n - 1; r >= 0; r--) {
-            double s = b[r];
-            for (int k = r + 1; k < n; k++) {
-                s -= a[r][k] * x[k];
-            }
-            x[r] = Math.abs(a[r][r]) < 1e-12 ? 0 : s / a[r][r];
-        }
-        return x;
     }
 }

@@ -1,5 +1,7 @@
 package dev.cuddlies.outline.internal;
 
+import org.ddogleg.struct.DogArray_I32;
+
 /**
  * Pixel positions and colours used to fit a {@link BackgroundModel}, in row order (by y, then x):
  * the fit and its residuals work a row at a time, where the surface is a polynomial in x alone.
@@ -36,8 +38,8 @@ final class Samples {
         int band = Math.max(2, Math.min(w, h) / 60);
         long bandPixels = 2L * band * w + 2L * band * Math.max(0, h - 2 * band);
         int step = (int) Math.max(1, Math.round(Math.sqrt((double) bandPixels / target)));
-        IntList xs = new IntList();
-        IntList ys = new IntList();
+        DogArray_I32 xs = new DogArray_I32();
+        DogArray_I32 ys = new DogArray_I32();
         for (int y = 0; y < h; y += step) {
             boolean edgeRow = y < band || y >= h - band;
             for (int x = 0; x < w; x += edgeRow ? step : 1) {
@@ -84,8 +86,8 @@ final class Samples {
             }
         }
         byte[] figure = Hysteresis.apply(distance, gw, gh, low, high);
-        IntList xs = new IntList();
-        IntList ys = new IntList();
+        DogArray_I32 xs = new DogArray_I32();
+        DogArray_I32 ys = new DogArray_I32();
         int minGx = gw;
         int minGy = gh;
         int maxGx = -1;
@@ -115,7 +117,7 @@ final class Samples {
 
     private static final int ROI_MARGIN_CELLS = 3;
 
-    private static Samples of(IntList xs, IntList ys, Colours channels, int w) {
+    private static Samples of(DogArray_I32 xs, DogArray_I32 ys, Colours channels, int w) {
         int n = xs.size();
         int[] x = xs.toArray();
         int[] y = ys.toArray();

@@ -2,6 +2,7 @@ package dev.cuddlies.outline.internal;
 
 import boofcv.alg.filter.binary.BinaryImageOps;
 import boofcv.alg.filter.binary.Contour;
+import boofcv.alg.filter.binary.GThresholdImageOps;
 import boofcv.struct.ConnectRule;
 import boofcv.struct.image.GrayS32;
 import boofcv.struct.image.GrayU8;
@@ -61,7 +62,7 @@ final class SheetFinder {
                 histogram[v]++;
             }
         }
-        int threshold = otsu(histogram, sw * sh);
+        int threshold = GThresholdImageOps.computeOtsu(histogram, 256, sw * sh);
         // A sheet lying on something leaves the surface in view along most of the picture's edge; a
         // cartoon on a white page is bright there. The quick look saves the contour work on every
         // picture that is not a photo of a sheet.
@@ -207,35 +208,5 @@ final class SheetFinder {
             }
         }
         return 255;
-    }
-
-    private static int otsu(int[] histogram, int n) {
-        double sum = 0;
-        for (int v = 0; v < 256; v++) {
-            sum += (double) v * histogram[v];
-        }
-        double sumB = 0;
-        int wB = 0;
-        double best = -1;
-        int threshold = 128;
-        for (int t = 0; t < 256; t++) {
-            wB += histogram[t];
-            if (wB == 0) {
-                continue;
-            }
-            int wF = n - wB;
-            if (wF == 0) {
-                break;
-            }
-            sumB += (double) t * histogram[t];
-            double mB = sumB / wB;
-            double mF = (sum - sumB) / wF;
-            double between = (double) wB * wF * (mB - mF) * (mB - mF);
-            if (between > best) {
-                best = between;
-                threshold = t;
-            }
-        }
-        return threshold;
     }
 }

@@ -65,7 +65,7 @@ public final class SyntheticPictures {
         }
     }
 
-    static byte[] jpeg(BufferedImage img, float quality) {
+    public static byte[] jpeg(BufferedImage img, float quality) {
         try {
             ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -160,7 +160,7 @@ public final class SyntheticPictures {
     }
 
     /** A JPEG with an EXIF APP1 segment whose orientation tag is {@code orientation}. */
-    static byte[] withExifOrientation(byte[] jpeg, int orientation) {
+    public static byte[] withExifOrientation(byte[] jpeg, int orientation) {
         byte[] tiff = {
             'M', 'M', 0, 42, 0, 0, 0, 8,          // big-endian TIFF header, IFD0 at offset 8
             0, 1,                                 // one entry

@@ -31,8 +31,8 @@ final class Colours {
 
     Colours blurred(int w, int h, int radius) {
         float[][] p = planes != null ? planes : planes(packed).planes;
-        return new Colours(null, new float[][] {BoxBlur.blur(p[0], w, h, radius), BoxBlur.blur(p[1], w, h, radius),
-            BoxBlur.blur(p[2], w, h, radius)});
+        return new Colours(null, new float[][] {Blur.mean(p[0], w, h, radius), Blur.mean(p[1], w, h, radius),
+            Blur.mean(p[2], w, h, radius)});
     }
 
     int[] packedRgb() {

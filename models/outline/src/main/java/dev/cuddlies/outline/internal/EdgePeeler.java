@@ -1,10 +1,13 @@
 package dev.cuddlies.outline.internal;
 
+import org.ddogleg.struct.DogArray_I32;
+
 /**
  * Moves the mask edge to where a pixel is at least half figure. An anti-aliased (or blurred) edge
  * pixel mixes figure colour F and background B; its distance from the background is then the
  * figure's share times |F - B|. Comparing it with the strongest nearby figure pixel applies the
- * 50 % coverage rule locally, whatever the figure's colour.
+ * 50 % coverage rule locally, whatever the figure's colour. Distances come squared (the rule then
+ * compares with a quarter of the strongest one's square).
  */
 final class EdgePeeler {
 
@@ -13,23 +16,26 @@ final class EdgePeeler {
     private EdgePeeler() {
     }
 
-    /** Peels up to {@code passes} layers of boundary pixels. Mask modified in place; distance not modified. */
-    static void peel(byte[] inside, float[] distance, int w, int h, int passes) {
-        IntList remove = new IntList();
+    /**
+     * Peels up to {@code passes} layers of boundary pixels of a mask that is empty outside
+     * {@code x0..x1-1, y0..y1-1}. Mask modified in place; squared distances not modified.
+     */
+    static void peel(byte[] inside, float[] squared, int w, int h, int passes, int x0, int y0, int x1, int y1) {
+        DogArray_I32 remove = new DogArray_I32();
         for (int pass = 0; pass < passes; pass++) {
-            remove.clear();
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
+            remove.reset();
+            for (int y = y0; y < y1; y++) {
+                for (int x = x0; x < x1; x++) {
                     int i = y * w + x;
                     if (inside[i] == 0 || !onBoundary(inside, x, y, w, h)) {
                         continue;
                     }
-                    if (distance[i] < 0.5f * strongestNearby(inside, distance, x, y, w, h)) {
+                    if (squared[i] < 0.25f * strongestNearby(inside, squared, x, y, w, h)) {
                         remove.add(i);
                     }
                 }
             }
-            if (remove.isEmpty()) {
+            if (remove.size == 0) {
                 return;
             }
             for (int k = 0; k < remove.size(); k++) {

@@ -1,78 +1,56 @@
 package dev.cuddlies.outline.internal;
 
+import boofcv.alg.misc.ImageMiscOps;
+import boofcv.struct.image.GrayS32;
+import com.twelvemonkeys.imageio.metadata.Directory;
+import com.twelvemonkeys.imageio.metadata.Entry;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEG;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
+
+import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
 /**
- * Reads the EXIF orientation tag (0x0112) of a JPEG and turns a raster upright. Phones store
- * pictures sideways and set this tag instead of rotating the pixels.
+ * The EXIF orientation of a JPEG (TwelveMonkeys' segment and TIFF readers) and the turn that makes
+ * its pixels upright (BoofCV's flips and rotations). Phones store pictures sideways and set this
+ * tag instead of rotating the pixels.
  */
-public final class ExifOrientation {
+final class ExifOrientation {
 
     /** Orientation 1: stored upright. */
-    public static final int UPRIGHT = 1;
-
-    private static final int TAG_ORIENTATION = 0x0112;
+    static final int UPRIGHT = 1;
 
     private ExifOrientation() {
     }
 
     /** The orientation (1..8) of a JPEG, or {@link #UPRIGHT} when absent or unreadable. Input not modified. */
-    public static int read(byte[] jpeg) {
-        int pos = 2; // after SOI
-        while (pos + 4 <= jpeg.length && (jpeg[pos] & 0xFF) == 0xFF) {
-            int marker = jpeg[pos + 1] & 0xFF;
-            int length = u16(jpeg, pos + 2, false);
-            if (marker == 0xDA || length < 2) {
-                break; // start of scan: no more metadata
+    static int read(byte[] jpeg) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+            for (JPEGSegment segment : JPEGSegmentUtil.readSegments(in, JPEG.APP1, "Exif")) {
+                try (InputStream data = segment.data();
+                     ImageInputStream tiff = ImageIO.createImageInputStream(data)) {
+                    data.read(); // the pad byte after "Exif\0"
+                    Directory directory = new TIFFReader().read(tiff);
+                    Entry entry = directory.getEntryById(TIFF.TAG_ORIENTATION);
+                    if (entry != null && entry.getValue() instanceof Number n && n.intValue() >= 1 && n.intValue() <= 8) {
+                        return n.intValue();
+                    }
+                }
             }
-            int body = pos + 4;
-            if (marker == 0xE1 && body + 6 <= jpeg.length && isExifHeader(jpeg, body)) {
-                return parseTiff(jpeg, body + 6, Math.min(jpeg.length, pos + 2 + length));
-            }
-            pos += 2 + length;
+        } catch (IOException | RuntimeException e) {
+            // unreadable metadata: the picture is taken as stored
         }
         return UPRIGHT;
-    }
-
-    private static boolean isExifHeader(byte[] d, int at) {
-        return d[at] == 'E' && d[at + 1] == 'x' && d[at + 2] == 'i' && d[at + 3] == 'f' && d[at + 4] == 0;
-    }
-
-    private static int parseTiff(byte[] d, int tiff, int end) {
-        if (tiff + 8 > end) {
-            return UPRIGHT;
-        }
-        boolean little = d[tiff] == 'I' && d[tiff + 1] == 'I';
-        long ifd = tiff + u32(d, tiff + 4, little);
-        if (ifd + 2 > end || ifd < tiff) {
-            return UPRIGHT;
-        }
-        int entries = u16(d, (int) ifd, little);
-        for (int i = 0; i < entries; i++) {
-            int entry = (int) ifd + 2 + i * 12;
-            if (entry + 12 > end) {
-                break;
-            }
-            if (u16(d, entry, little) == TAG_ORIENTATION) {
-                int value = u16(d, entry + 8, little);
-                return value >= 1 && value <= 8 ? value : UPRIGHT;
-            }
-        }
-        return UPRIGHT;
-    }
-
-    private static int u16(byte[] d, int at, boolean little) {
-        int a = d[at] & 0xFF;
-        int b = d[at + 1] & 0xFF;
-        return little ? a | b << 8 : a << 8 | b;
-    }
-
-    private static long u32(byte[] d, int at, boolean little) {
-        long hi = u16(d, little ? at + 2 : at, little);
-        long lo = u16(d, little ? at : at + 2, little);
-        return hi << 16 | lo;
     }
 
     /** True when the orientation swaps width and height (5..8). */
-    public static boolean swapsSides(int orientation) {
+    static boolean swapsSides(int orientation) {
         return orientation >= 5;
     }
 
@@ -81,30 +59,34 @@ public final class ExifOrientation {
      *
      * @param argb packed pixels, row-major, {@code width * height}
      */
-    public static int[] apply(int[] argb, int width, int height, int orientation) {
+    static int[] apply(int[] argb, int width, int height, int orientation) {
         if (orientation == UPRIGHT) {
             return argb;
         }
-        boolean swap = swapsSides(orientation);
-        int outW = swap ? height : width;
-        int[] out = new int[argb.length];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int tx;
-                int ty;
-                switch (orientation) {
-                    case 2 -> { tx = width - 1 - x; ty = y; }
-                    case 3 -> { tx = width - 1 - x; ty = height - 1 - y; }
-                    case 4 -> { tx = x; ty = height - 1 - y; }
-                    case 5 -> { tx = y; ty = x; }
-                    case 6 -> { tx = height - 1 - y; ty = x; }
-                    case 7 -> { tx = height - 1 - y; ty = width - 1 - x; }
-                    case 8 -> { tx = y; ty = width - 1 - x; }
-                    default -> { tx = x; ty = y; }
-                }
-                out[ty * outW + tx] = argb[y * width + x];
+        GrayS32 stored = new GrayS32();
+        stored.width = width;
+        stored.height = height;
+        stored.stride = width;
+        stored.data = argb;
+        GrayS32 upright = swapsSides(orientation) ? new GrayS32(height, width) : stored.clone();
+        switch (orientation) {
+            case 2 -> ImageMiscOps.flipHorizontal(upright);
+            case 3 -> {
+                ImageMiscOps.flipHorizontal(upright);
+                ImageMiscOps.flipVertical(upright);
+            }
+            case 4 -> ImageMiscOps.flipVertical(upright);
+            case 5 -> ImageMiscOps.transpose(stored, upright);
+            case 6 -> ImageMiscOps.rotateCW(stored, upright);
+            case 7 -> {
+                ImageMiscOps.rotateCW(stored, upright);
+                ImageMiscOps.flipVertical(upright);
+            }
+            case 8 -> ImageMiscOps.rotateCCW(stored, upright);
+            default -> {
+                return argb;
             }
         }
-        return out;
+        return upright.data;
     }
 }

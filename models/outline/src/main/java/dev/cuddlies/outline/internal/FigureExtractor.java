@@ -16,7 +16,9 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.GeometryFixer;
-import org.locationtech.jts.operation.distance.DistanceOp;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -92,6 +94,7 @@ final class FigureExtractor {
         int dropped = 0;
         int otherDrawings = 0;
         int holes = countHoles(contours.get(mainIndex), mainArea);
+        Nearness near = new Nearness(figure);
         for (int k = 1; k < order.size(); k++) {
             int i = order.get(k);
             int partArea = area[i + 1];
@@ -106,7 +109,7 @@ final class FigureExtractor {
             if (part == null) {
                 continue;
             }
-            if (figure.distance(part) > joinGap) {
+            if (!near.within(part, joinGap)) {
                 if (partArea >= OTHER_DRAWING_SHARE * mainArea) {
                     otherDrawings++;
                 } else {
@@ -114,7 +117,8 @@ final class FigureExtractor {
                 }
                 continue;
             }
-            figure = bridge(figure, part, partArea, size);
+            figure = joined(figure, part, near, partArea, size);
+            near = new Nearness(figure);
             holes += countHoles(contours.get(i), partArea);
             joined++;
         }
@@ -148,21 +152,77 @@ final class FigureExtractor {
         }
     }
 
+    /**
+     * How near parts lie to the figure, asked of indexes built on first use: most parts of a drawing
+     * (ruled-line remains, paper grain, doodles) are far from it and cost an envelope test only.
+     */
+    private static final class Nearness {
+        private final Polygon figure;
+        private PreparedGeometry prepared;
+        private IndexedFacetDistance facets;
+
+        Nearness(Polygon figure) {
+            this.figure = figure;
+        }
+
+        boolean within(Polygon part, double distance) {
+            if (figure.getEnvelopeInternal().distance(part.getEnvelopeInternal()) > distance) {
+                return false;
+            }
+            return overlaps(part) || facets().isWithinDistance(part, distance);
+        }
+
+        boolean overlaps(Polygon part) {
+            if (prepared == null) {
+                prepared = PreparedGeometryFactory.prepare(figure);
+            }
+            return prepared.intersects(part);
+        }
+
+        IndexedFacetDistance facets() {
+            if (facets == null) {
+                facets = new IndexedFacetDistance(figure);
+            }
+            return facets;
+        }
+    }
+
     /** Holes that matter: at least 0.2 % of the part and 64 px (smaller ones are eye highlights). */
     private static int countHoles(Contour contour, int partArea) {
         int n = 0;
         for (List<Point2D_I32> hole : contour.internal) {
-            Polygon p = polygonOf(hole);
-            if (p != null && p.getArea() >= Math.max(64, 0.002 * partArea)) {
+            if (hole.size() >= 3 && shoelaceArea(hole) >= Math.max(64, 0.002 * partArea)) {
                 n++;
             }
         }
         return n;
     }
 
+    /** Area enclosed by a pixel contour through boundary pixel centres, px². */
+    private static double shoelaceArea(List<Point2D_I32> ring) {
+        long twice = 0;
+        for (int i = 0, n = ring.size(); i < n; i++) {
+            Point2D_I32 a = ring.get(i);
+            Point2D_I32 b = ring.get((i + 1) % n);
+            twice += (long) a.x * b.y - (long) b.x * a.y;
+        }
+        return Math.abs(twice) / 2.0;
+    }
+
+    /**
+     * The figure with a part joined: merged when they overlap (a bridge from a part inside the figure
+     * would poke out of it), else bridged; touching at a single point is bridged too.
+     */
+    private static Polygon joined(Polygon figure, Polygon part, Nearness near, int partArea, double figureSize) {
+        if (near.overlaps(part) && figure.union(part) instanceof Polygon merged) {
+            return merged;
+        }
+        return bridge(figure, part, near, partArea, figureSize);
+    }
+
     /** Joins a part with a bridge along the shortest line between them, as wide as the part allows. */
-    private static Polygon bridge(Polygon figure, Polygon part, int partArea, double figureSize) {
-        Coordinate[] nearest = DistanceOp.nearestPoints(figure, part);
+    private static Polygon bridge(Polygon figure, Polygon part, Nearness near, int partArea, double figureSize) {
+        Coordinate[] nearest = near.facets().nearestPoints(part);
         LineString link = GEOMETRY.createLineString(nearest);
         double halfWidth = Math.max(1.5, Math.min(0.25 * Math.sqrt(partArea), 0.05 * figureSize));
         Geometry joined = figure.union(part).union(link.buffer(halfWidth, 4));

@@ -25,6 +25,7 @@ final class ForegroundSegmenter {
     /** Share of border samples that must look like one smooth background. */
     private static final double MIN_BORDER_INLIERS = 0.35;
     private static final int BORDER_SAMPLES = 6000;
+    /** Points of the coarse pass's grid (the picture seen at about this many pixels). */
     private static final int INTERIOR_SAMPLES = 12_000;
 
     /**
@@ -84,13 +85,14 @@ final class ForegroundSegmenter {
             t = thresholds(second.residuals, second.inliers);
         }
         // Full resolution only where the coarse pass saw anything but plain background.
-        float[] distance = new float[w * h];
-        distanceMap(model, smooth, coarse, w, distance);
-        byte[] inside = Hysteresis.apply(distance, w, h, t.low, t.high, coarse.x0(), coarse.y0(), coarse.x1(), coarse.y1());
+        float[] squared = new float[w * h];
+        squaredDistanceMap(model, smooth, coarse, w, squared);
+        byte[] inside = Hysteresis.apply(squared, w, h, t.low * t.low, t.high * t.high,
+                coarse.x0(), coarse.y0(), coarse.x1(), coarse.y1());
         if (blurRadius > 0) {
-            distanceMap(model, raw, coarse, w, distance); // edges are judged on the sharp picture
+            squaredDistanceMap(model, raw, coarse, w, squared); // edges are judged on the sharp picture
         }
-        EdgePeeler.peel(inside, distance, w, h, blurRadius + 1);
+        EdgePeeler.peel(inside, squared, w, h, blurRadius + 1, coarse.x0(), coarse.y0(), coarse.x1(), coarse.y1());
         return new Mask(w, h, inside, blurRadius > 0, coarse.x0(), coarse.y0(), coarse.x1(), coarse.y1());
     }
 
@@ -108,38 +110,63 @@ final class ForegroundSegmenter {
     private record Fit(BackgroundModel model, float[] residuals, boolean[] inliers, double inlierFraction) {
     }
 
-    /** Iteratively reweighted fit: samples far from the current surface are left out of the next fit. */
+    /**
+     * Iteratively reweighted fit: samples far from the current surface are left out of the next fit.
+     * The first round fits a flat colour (a tilted first fit would chase a figure on the border); later
+     * rounds update the normal equations with the samples whose verdict changed, not all of them.
+     */
     private static Fit robustFit(Samples s, int degree, int w, int h) {
         int n = s.size();
         boolean[] use = new boolean[n];
         Arrays.fill(use, true);
         float[] residuals = new float[n];
-        BackgroundModel model = null;
-        int inliers = n;
-        for (int round = 0; round < 4; round++) {
-            // Start with a flat colour: a tilted first fit would chase a figure on the border.
-            model = BackgroundModel.fit(round == 0 ? 0 : degree, w, h, s, use);
-            model.residuals(s, residuals);
-            // Median residual of the better half: robust even when the figure covers a third of the border.
-            float scale = Quantile.of(residuals, null, 0.25);
-            float cut = Math.max(8f, 4f * 1.4826f * scale + 4f);
-            inliers = 0;
-            for (int i = 0; i < n; i++) {
-                use[i] = residuals[i] <= cut;
-                if (use[i]) {
-                    inliers++;
+        NormalEquations flat = new NormalEquations(0);
+        flat.addAll(s, use, w, h);
+        BackgroundModel model = BackgroundModel.fit(w, h, flat);
+        int inliers = classify(model, s, residuals, use);
+        NormalEquations equations = new NormalEquations(degree);
+        equations.addAll(s, use, w, h);
+        boolean[] counted = use.clone();
+        for (int round = 1; round < 4 && inliers >= BackgroundModel.termCount(degree) * 3; round++) {
+            if (round > 1) {
+                int changed = 0;
+                for (int i = 0; i < n; i++) {
+                    if (use[i] != counted[i]) {
+                        equations.add(s, i, use[i] ? 1 : -1, w, h);
+                        counted[i] = use[i];
+                        changed++;
+                    }
+                }
+                if (changed == 0) {
+                    break; // converged: another round would fit the same samples again
                 }
             }
-            if (inliers < BackgroundModel.termCount(degree) * 3) {
-                break;
-            }
+            model = BackgroundModel.fit(w, h, equations);
+            inliers = classify(model, s, residuals, use);
         }
         return new Fit(model, residuals, use, (double) inliers / n);
     }
 
-    private static void distanceMap(BackgroundModel model, Colours colours, Samples.Coarse region, int w, float[] out) {
+    /** Residuals of the samples from {@code model}, and which are near enough to count; returns how many. */
+    private static int classify(BackgroundModel model, Samples s, float[] residuals, boolean[] use) {
+        model.residuals(s, residuals);
+        // Median residual of the better half: robust even when the figure covers a third of the border.
+        float scale = Quantile.of(residuals, null, 0.25);
+        float cut = Math.max(8f, 4f * 1.4826f * scale + 4f);
+        int inliers = 0;
+        for (int i = 0; i < residuals.length; i++) {
+            use[i] = residuals[i] <= cut;
+            if (use[i]) {
+                inliers++;
+            }
+        }
+        return inliers;
+    }
+
+    private static void squaredDistanceMap(BackgroundModel model, Colours colours, Samples.Coarse region, int w,
+                                           float[] out) {
         for (int y = region.y0(); y < region.y1(); y++) {
-            model.distanceRow(y, region.x0(), region.x1(), colours, out, y * w);
+            model.squaredDistanceRow(y, region.x0(), region.x1(), colours, out, y * w);
         }
     }
 

@@ -74,27 +74,49 @@ public final class Homography {
     int[] sample(int[] src, int sw, int sh, int dw, int dh) {
         int[] out = new int[dw * dh];
         for (int y = 0; y < dh; y++) {
-            for (int x = 0; x < dw; x++) {
-                double sx = x(x, y);
-                double sy = y(x, y);
+            // Along a row the map's numerators and denominator are linear in x: stepped, not recomputed.
+            double nx = h[1] * y + h[2];
+            double ny = h[4] * y + h[5];
+            double d = h[7] * y + h[8];
+            for (int x = 0; x < dw; x++, nx += h[0], ny += h[3], d += h[6]) {
+                double inverse = 1 / d;
+                double sx = nx * inverse;
+                double sy = ny * inverse;
                 int x0 = (int) Math.floor(sx);
                 int y0 = (int) Math.floor(sy);
-                float fx = (float) (sx - x0);
-                float fy = (float) (sy - y0);
-                int p00 = pixel(src, sw, sh, x0, y0);
-                int p10 = pixel(src, sw, sh, x0 + 1, y0);
-                int p01 = pixel(src, sw, sh, x0, y0 + 1);
-                int p11 = pixel(src, sw, sh, x0 + 1, y0 + 1);
-                int v = 0xFF000000;
-                for (int s = 16; s >= 0; s -= 8) {
-                    float top = ((p00 >> s) & 0xFF) * (1 - fx) + ((p10 >> s) & 0xFF) * fx;
-                    float bottom = ((p01 >> s) & 0xFF) * (1 - fx) + ((p11 >> s) & 0xFF) * fx;
-                    v |= Math.round(top * (1 - fy) + bottom * fy) << s;
+                int wx = (int) ((sx - x0) * 256); // bilinear weights in 1/256ths
+                int wy = (int) ((sy - y0) * 256);
+                int p00;
+                int p10;
+                int p01;
+                int p11;
+                if (x0 >= 0 && y0 >= 0 && x0 + 1 < sw && y0 + 1 < sh) {
+                    int i = y0 * sw + x0;
+                    p00 = src[i];
+                    p10 = src[i + 1];
+                    p01 = src[i + sw];
+                    p11 = src[i + sw + 1];
+                } else {
+                    p00 = pixel(src, sw, sh, x0, y0);
+                    p10 = pixel(src, sw, sh, x0 + 1, y0);
+                    p01 = pixel(src, sw, sh, x0, y0 + 1);
+                    p11 = pixel(src, sw, sh, x0 + 1, y0 + 1);
                 }
-                out[y * dw + x] = v;
+                out[y * dw + x] = 0xFF000000 | lerp(lerp(p00, p10, wx), lerp(p01, p11, wx), wy);
             }
         }
         return out;
+    }
+
+    /**
+     * (256 - w)/256 of colour a plus w/256 of colour b, per channel of packed RGB, red and blue in one
+     * multiplication and green in another (each channel keeps 8 free bits above it).
+     */
+    private static int lerp(int a, int b, int w) {
+        int v = 256 - w;
+        int redBlue = ((a & 0xFF00FF) * v + (b & 0xFF00FF) * w + 0x800080) >>> 8 & 0xFF00FF;
+        int green = ((a & 0xFF00) * v + (b & 0xFF00) * w + 0x8000) >>> 8 & 0xFF00;
+        return redBlue | green;
     }
 
     private static int pixel(int[] src, int w, int h, int x, int y) {

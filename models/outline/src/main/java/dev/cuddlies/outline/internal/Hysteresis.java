@@ -1,5 +1,7 @@
 package dev.cuddlies.outline.internal;
 
+import org.ddogleg.struct.DogArray_I32;
+
 /** Hysteresis thresholding: regions above {@code low} are kept when they reach above {@code high}. */
 final class Hysteresis {
 
@@ -28,7 +30,7 @@ final class Hysteresis {
                 }
             }
         }
-        IntList stack = new IntList();
+        DogArray_I32 stack = new DogArray_I32();
         for (int y = y0; y < y1; y++) {
             int row = y * w;
             for (int x = x0; x < x1; x++) {
@@ -59,8 +61,8 @@ final class Hysteresis {
         return false;
     }
 
-    private static void fill(float[] value, byte[] out, int w, int h, float low, IntList stack) {
-        while (!stack.isEmpty()) {
+    private static void fill(float[] value, byte[] out, int w, int h, float low, DogArray_I32 stack) {
+        while (stack.size > 0) {
             int p = stack.pop();
             int x = p % w;
             int y = p / w;

@@ -30,8 +30,7 @@ final class LineDrawing {
         if (total < TOO_LITTLE_FOR_A_FIGURE * w * h) {
             return true; // faint strokes alone, or nothing: only the stroke detector can tell
         }
-        byte[] eroded = BinaryMorphology.erode(mask.inside(), w, h, STROKE_RADIUS_PX, mask.x0(), mask.y0(), mask.x1(), mask.y1());
-        long survived = count(eroded, w, mask.x0(), mask.y0(), mask.x1(), mask.y1());
+        long survived = survivorsOfErosion(mask.inside(), w, STROKE_RADIUS_PX, mask.x0(), mask.y0(), mask.x1(), mask.y1());
         return survived < STROKES_SURVIVE_BELOW * total;
     }
 
@@ -109,6 +108,35 @@ final class LineDrawing {
             System.arraycopy(eroded, (y - y0 + r) * pw + r, out, y * w + x0, x1 - x0);
         }
         return out;
+    }
+
+    /**
+     * How many pixels an erosion by a (2r+1)² square would keep inside the region (outside it counts
+     * as background), counted without making the eroded mask: in one pass over the rows, a pixel
+     * survives where the run of ones ending r columns right of it is 2r+1 long, and the column's
+     * run of such survivors ending r rows below it is too.
+     */
+    static long survivorsOfErosion(byte[] m, int w, int r, int x0, int y0, int x1, int y1) {
+        int full = 2 * r + 1;
+        int rw = x1 - x0;
+        int[] columnRun = new int[rw];
+        long survivors = 0;
+        for (int y = y0; y < y1; y++) {
+            int o = y * w + x0;
+            int rowRun = 0;
+            for (int x = 0; x < rw; x++) {
+                rowRun = m[o + x] != 0 ? rowRun + 1 : 0;
+                // (x - r) survives the row erosion when the run ending at x covers x - 2r .. x.
+                if (x >= r) {
+                    int k = x - r;
+                    columnRun[k] = rowRun >= full ? columnRun[k] + 1 : 0;
+                    if (columnRun[k] >= full) {
+                        survivors++;
+                    }
+                }
+            }
+        }
+        return survivors; // the last r columns, never reached, lack r columns to their right: none survive
     }
 
     private static long count(byte[] m, int w, int x0, int y0, int x1, int y1) {

@@ -17,6 +17,8 @@ final class RuledLines {
     private static final int MAX_LINE_WIDTH_PX = 5;
     /** Rows compared with: the paper within this distance, px. */
     private static final int NEIGHBOURHOOD_PX = 6;
+    /** Pixels read along each row (column) to tell a printed line. */
+    private static final int ROW_SAMPLES = 128;
     /** Smallest darkening (darkest-channel levels) taken for a line. */
     private static final float MIN_DEPTH = 6f;
 
@@ -53,24 +55,42 @@ final class RuledLines {
     private static float[] lines(int[] rgb, int w, int h, boolean columns) {
         int n = columns ? w : h;
         int len = columns ? h : w;
+        // A row's brightness quantile needs a hundred-odd of its pixels, not all: a printed line darkens
+        // every one of them. They are gathered reading the picture in memory order, then taken line by line.
+        int step = Math.max(1, len / ROW_SAMPLES);
+        int m = (len + step - 1) / step;
+        byte[] samples = new byte[n * m]; // line k's samples at k * m ..
+        if (columns) {
+            for (int j = 0; j < m; j++) {
+                int o = j * step * w;
+                for (int k = 0; k < n; k++) {
+                    samples[k * m + j] = (byte) dark(rgb[o + k]);
+                }
+            }
+        } else {
+            for (int k = 0; k < n; k++) {
+                int o = k * w;
+                for (int j = 0; j < m; j++) {
+                    samples[k * m + j] = (byte) dark(rgb[o + j * step]);
+                }
+            }
+        }
         float[] level = new float[n];
         int[] histogram = new int[256];
-        int step = len > 800 ? 2 : 1;
+        int fromTop = m - (int) (ROW_QUANTILE * m); // samples at or above the quantile
         for (int k = 0; k < n; k++) {
-            Arrays.fill(histogram, 0);
-            int count = 0;
-            for (int t = 0; t < len; t += step) {
-                int p = columns ? rgb[t * w + k] : rgb[k * w + t];
-                histogram[dark(p)]++;
-                count++;
+            int o = k * m;
+            for (int j = 0; j < m; j++) {
+                histogram[samples[o + j] & 0xFF]++;
             }
-            int rank = (int) (ROW_QUANTILE * count);
-            int seen = 0;
-            int v = 0;
-            while (v < 255 && (seen += histogram[v]) <= rank) {
-                v++;
+            int v = 255;
+            for (int above = histogram[255]; above < fromTop && v > 0; above += histogram[--v]) {
+                // down from white until enough samples lie at or above v
             }
             level[k] = v;
+            for (int j = 0; j < m; j++) {
+                histogram[samples[o + j] & 0xFF] = 0;
+            }
         }
         float[] depth = new float[n];
         for (int k = 0; k < n; k++) {

@@ -1,10 +1,16 @@
 package dev.cuddlies.outline.internal;
 
-/** Pixel positions and colours used to fit a {@link BackgroundModel}. */
+import org.ddogleg.struct.DogArray_I32;
+
+/**
+ * Pixel positions and colours used to fit a {@link BackgroundModel}, in row order (by y, then x):
+ * the fit and its residuals work a row at a time, where the surface is a polynomial in x alone.
+ */
 final class Samples {
 
     final int[] xs;
     final int[] ys;
+    /** Colour planes, [channel][sample], 0..255. */
     final float[][] rgb;
 
     private Samples(int[] xs, int[] ys, float[][] rgb) {
@@ -13,36 +19,27 @@ final class Samples {
         this.rgb = rgb;
     }
 
-    private double[][] terms;
-
     int size() {
         return xs.length;
     }
 
-    /**
-     * Polynomial terms of every sample up to {@link BackgroundModel#MAX_DEGREE}, computed once:
-     * terms are ordered by degree, so a lower-degree fit reads a prefix of each row.
-     */
-    double[][] terms(int width, int height) {
-        if (terms == null) {
-            double[][] t = new double[xs.length][BackgroundModel.termCount(BackgroundModel.MAX_DEGREE)];
-            for (int i = 0; i < xs.length; i++) {
-                double u = width <= 1 ? 0 : 2.0 * xs[i] / (width - 1) - 1;
-                double v = height <= 1 ? 0 : 2.0 * ys[i] / (height - 1) - 1;
-                BackgroundModel.terms(u, v, BackgroundModel.MAX_DEGREE, t[i]);
-            }
-            terms = t;
+    /** Index just past the run of samples on the same row as sample {@code i}. */
+    int rowEnd(int i) {
+        int y = ys[i];
+        int j = i + 1;
+        while (j < xs.length && ys[j] == y) {
+            j++;
         }
-        return terms;
+        return j;
     }
 
-    /** About {@code target} pixels spread evenly over a band along the four edges. */
+    /** About {@code target} pixels spread evenly over a band along the four edges, in row order. */
     static Samples border(int w, int h, int target, Colours channels) {
         int band = Math.max(2, Math.min(w, h) / 60);
         long bandPixels = 2L * band * w + 2L * band * Math.max(0, h - 2 * band);
         int step = (int) Math.max(1, Math.round(Math.sqrt((double) bandPixels / target)));
-        IntList xs = new IntList();
-        IntList ys = new IntList();
+        DogArray_I32 xs = new DogArray_I32();
+        DogArray_I32 ys = new DogArray_I32();
         for (int y = 0; y < h; y += step) {
             boolean edgeRow = y < band || y >= h - band;
             for (int x = 0; x < w; x += edgeRow ? step : 1) {
@@ -54,15 +51,9 @@ final class Samples {
                 ys.add(y);
             }
         }
-        // Sides: thin the interior-row samples to the same step vertically.
         return of(xs, ys, channels, w);
     }
 
-    /**
-     * Background pixels on a regular grid: the grid's colour distances to {@code model} are
-     * thresholded with hysteresis, as the full picture later is, and grid points that are not
-     * figure and lie well below {@code low} are kept. One grid point in {@code step}² pixels.
-     */
     /**
      * The coarse pass's result: background samples, and the region that holds everything that is not
      * plainly background (with a margin), where the full-resolution work is needed.
@@ -70,28 +61,33 @@ final class Samples {
     record Coarse(Samples background, int x0, int y0, int x1, int y1) {
     }
 
+    /**
+     * Background pixels on a regular grid: the grid's colour distances to {@code model} are
+     * thresholded with hysteresis, as the full picture later is, and grid points that are not
+     * figure and lie well below {@code low} are kept. One grid point in {@code step}² pixels.
+     */
     static Coarse coarseBackground(int w, int h, int step, Colours channels, BackgroundModel model,
                                    float low, float high) {
         int gw = (w + step - 1) / step;
         int gh = (h + step - 1) / step;
         float[] distance = new float[gw * gh];
-        double[] terms = new double[BackgroundModel.termCount(3)];
-        float[] bg = new float[3];
+        double[][] row = new double[3][BackgroundModel.MAX_DEGREE + 1];
         for (int gy = 0; gy < gh; gy++) {
+            int y = Math.min(h - 1, gy * step + step / 2);
+            model.rowPolynomial(y, row);
             for (int gx = 0; gx < gw; gx++) {
                 int x = Math.min(w - 1, gx * step + step / 2);
-                int y = Math.min(h - 1, gy * step + step / 2);
-                model.predict(x, y, terms, bg);
+                double u = model.u(x);
                 int p = y * w + x;
-                float dr = channels.channel(0, p) - bg[0];
-                float dg = channels.channel(1, p) - bg[1];
-                float db = channels.channel(2, p) - bg[2];
+                double dr = channels.channel(0, p) - BackgroundModel.horner(row[0], u);
+                double dg = channels.channel(1, p) - BackgroundModel.horner(row[1], u);
+                double db = channels.channel(2, p) - BackgroundModel.horner(row[2], u);
                 distance[gy * gw + gx] = (float) Math.sqrt(dr * dr + dg * dg + db * db);
             }
         }
         byte[] figure = Hysteresis.apply(distance, gw, gh, low, high);
-        IntList xs = new IntList();
-        IntList ys = new IntList();
+        DogArray_I32 xs = new DogArray_I32();
+        DogArray_I32 ys = new DogArray_I32();
         int minGx = gw;
         int minGy = gh;
         int maxGx = -1;
@@ -121,16 +117,16 @@ final class Samples {
 
     private static final int ROI_MARGIN_CELLS = 3;
 
-    private static Samples of(IntList xs, IntList ys, Colours channels, int w) {
+    private static Samples of(DogArray_I32 xs, DogArray_I32 ys, Colours channels, int w) {
         int n = xs.size();
         int[] x = xs.toArray();
         int[] y = ys.toArray();
-        float[][] rgb = new float[n][3];
+        float[][] rgb = new float[3][n];
         for (int i = 0; i < n; i++) {
             int p = y[i] * w + x[i];
-            rgb[i][0] = channels.channel(0, p);
-            rgb[i][1] = channels.channel(1, p);
-            rgb[i][2] = channels.channel(2, p);
+            rgb[0][i] = channels.channel(0, p);
+            rgb[1][i] = channels.channel(1, p);
+            rgb[2][i] = channels.channel(2, p);
         }
         return new Samples(x, y, rgb);
     }

@@ -2,6 +2,7 @@ package dev.cuddlies.outline.internal;
 
 import boofcv.alg.filter.binary.BinaryImageOps;
 import boofcv.alg.filter.binary.Contour;
+import boofcv.alg.filter.binary.GThresholdImageOps;
 import boofcv.struct.ConnectRule;
 import boofcv.struct.image.GrayS32;
 import boofcv.struct.image.GrayU8;
@@ -29,6 +30,11 @@ final class SheetFinder {
     private static final double MIN_FILL = 0.85;
     /** The sheet must be this much brighter than what lies around it (darkest-channel levels). */
     private static final double MIN_CONTRAST = 25;
+    /**
+     * More than this share of the picture's edge as bright as paper: no surface around a sheet. (A sheet
+     * running out of the picture on one side still leaves three sides of surface, below half of the edge.)
+     */
+    private static final double MAX_BRIGHT_EDGE = 0.6;
 
     private static final GeometryFactory GEOMETRY = new GeometryFactory();
 
@@ -56,7 +62,13 @@ final class SheetFinder {
                 histogram[v]++;
             }
         }
-        int threshold = otsu(histogram, sw * sh);
+        int threshold = GThresholdImageOps.computeOtsu(histogram, 256, sw * sh);
+        // A sheet lying on something leaves the surface in view along most of the picture's edge; a
+        // cartoon on a white page is bright there. The quick look saves the contour work on every
+        // picture that is not a photo of a sheet.
+        if (brightEdgeShare(level, sw, sh, threshold) > MAX_BRIGHT_EDGE) {
+            return Optional.empty();
+        }
         GrayU8 bright = new GrayU8(sw, sh);
         for (int i = 0; i < level.length; i++) {
             bright.data[i] = (byte) (level[i] > threshold ? 1 : 0);
@@ -105,6 +117,18 @@ final class SheetFinder {
             ys[i] = (quad[i].y + 0.5) * step;
         }
         return Optional.of(new Sheet(xs, ys));
+    }
+
+    /** Share of the small copy's edge pixels brighter than the threshold. */
+    private static double brightEdgeShare(int[] level, int w, int h, int threshold) {
+        int bright = 0;
+        for (int x = 0; x < w; x++) {
+            bright += (level[x] > threshold ? 1 : 0) + (level[(h - 1) * w + x] > threshold ? 1 : 0);
+        }
+        for (int y = 1; y < h - 1; y++) {
+            bright += (level[y * w] > threshold ? 1 : 0) + (level[y * w + w - 1] > threshold ? 1 : 0);
+        }
+        return (double) bright / (2 * w + 2 * (h - 2));
     }
 
     /** The hull simplified until four corners remain, ordered clockwise on screen from the top-left. */
@@ -184,35 +208,5 @@ final class SheetFinder {
             }
         }
         return 255;
-    }
-
-    private static int otsu(int[] histogram, int n) {
-        double sum = 0;
-        for (int v = 0; v < 256; v++) {
-            sum += (double) v * histogram[v];
-        }
-        double sumB = 0;
-        int wB = 0;
-        double best = -1;
-        int threshold = 128;
-        for (int t = 0; t < 256; t++) {
-            wB += histogram[t];
-            if (wB == 0) {
-                continue;
-            }
-            int wF = n - wB;
-            if (wF == 0) {
-                break;
-            }
-            sumB += (double) t * histogram[t];
-            double mB = sumB / wB;
-            double mF = (sum - sumB) / wF;
-            double between = (double) wB * wF * (mB - mF) * (mB - mF);
-            if (between > best) {
-                best = between;
-                threshold = t;
-            }
-        }
-        return threshold;
     }
 }

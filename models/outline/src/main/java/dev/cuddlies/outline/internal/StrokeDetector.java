@@ -28,7 +28,7 @@ final class StrokeDetector {
                 dark[y * rw + x] = Math.min((p >> 16) & 0xFF, Math.min((p >> 8) & 0xFF, p & 0xFF));
             }
         }
-        float[] smooth = BoxBlur.blur(dark, rw, rh, 1); // paper grain and sensor noise
+        float[] smooth = Blur.mean(dark, rw, rh, 1); // paper grain and sensor noise
         float[] paper = MinMaxFilter.min(MinMaxFilter.max(smooth, rw, rh, PAPER_RADIUS_PX), rw, rh, PAPER_RADIUS_PX);
         float[] contrast = new float[rw * rh];
         for (int i = 0; i < contrast.length; i++) {

@@ -3,10 +3,14 @@
 # (../shared/anchors/askcold, LaunchRequest) against the project's Lambda jar answering MakeCuddlie
 # and LaunchRequest in a fresh JVM (local storage, outline in-process). Alternating runs, A B A B …;
 # prints each pair and the median of the pairwise ratios (absolute times drift on a shared machine,
-# ratios measured side by side do not).   scripts/bench-cold.sh [PAIRS]
+# ratios measured side by side do not). Both JVMs get the flags Lambda's java17/java21 runtimes set by
+# default (tiered compilation stopped at C1, serial GC; AWS Lambda guide, "Customize Java runtime
+# startup behavior"); JVM_FLAGS overrides them, e.g. JVM_FLAGS= for the JVM's own defaults.
+#   scripts/bench-cold.sh [PAIRS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pairs=${1:-9}
+jvm_flags=${JVM_FLAGS--XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
 anchor_src=../shared/anchors/askcold
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -29,12 +33,14 @@ for request in make-cuddlie launch; do
     if [ "$request" = make-cuddlie ]; then
       java -jar cli/target/cuddlies.jar upload examples/dodo.png --user "$user" >/dev/null
     fi
-    a=$(ms java -cp "$anchor_jar" askcold.Runner "$anchor_src/launch.json")
-    b=$(ms java -cp "$lambda_cp" dev.cuddlies.bench.ColdInvoke "$envelopes/$request.json")
+    # shellcheck disable=SC2086 # the flags are words
+    a=$(ms java $jvm_flags -cp "$anchor_jar" askcold.Runner "$anchor_src/launch.json")
+    # shellcheck disable=SC2086
+    b=$(ms java $jvm_flags -cp "$lambda_cp" dev.cuddlies.bench.ColdInvoke "$envelopes/$request.json")
     ratio=$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", b / a }')
     ratios+=("$ratio")
     echo "pair $i: askcold $a, cuddlies $b, ratio $ratio"
   done
   printf '%s\n' "${ratios[@]}" | sort -n | awk '{ r[NR] = $1 } END { printf "median ratio %.2f over %d pairs\n\n", (NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2), NR }'
 done
-echo "$(date -u +%F), $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "$(date -u +%F), $(nproc) cores, $(java -version 2>&1 | head -1), JVM flags: ${jvm_flags:-none}"

@@ -11,6 +11,7 @@ import dev.cuddlies.pattern.PatternMaker;
 import dev.cuddlies.pattern.PatternOutcome;
 import dev.cuddlies.pattern.PatternSpec;
 import dev.cuddlies.pattern.Piece;
+import dev.cuddlies.pattern.render.PdfWriter;
 import dev.cuddlies.storage.BlobStore;
 import dev.cuddlies.storage.StorageException;
 import dev.cuddlies.storage.StoredObject;
@@ -195,6 +196,7 @@ public final class CuddlieMaker {
         boolean pictureKept = picture.isPresent() && !deleteEveryUpload(userKey, picture.get(), budget);
         return new MakeResult.Made(patternId, pattern.figureHeightMm(), pattern.figureWidthMm(),
                 pattern.pieces().stream().map(Piece::title).toList(), pattern.hasGusset(), pattern.sheets().sheetCount(),
+                PdfWriter.pageCount(pattern.sheets()),
                 spec.paper(), pattern.changes(), outlineNotes(outline), request.limited(),
                 link(prefix + PatternFiles.PDF), link(prefix + PatternFiles.PREVIEW), pictureKept,
                 picture.isPresent() ? MakeResult.Source.PICTURE : MakeResult.Source.STORED_OUTLINE);

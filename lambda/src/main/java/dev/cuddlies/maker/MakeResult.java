@@ -20,7 +20,8 @@ public sealed interface MakeResult {
      * @param widthMm        finished width
      * @param pieces         piece labels, e.g. "FRONT - cut 1"
      * @param sideStrip      the pattern has a gusset strip
-     * @param sheets         printed sheets of the PDF (the instructions and the map not counted)
+     * @param sheets         printed pattern sheets of the PDF (the instructions and the map not counted)
+     * @param pdfPages       all pages of the PDF: what the parent prints
      * @param paper          the paper the sheets are printed on
      * @param changes        what was changed to make the shape sewable
      * @param outlineNotes   what the outline's tracing changed, in plain words
@@ -31,7 +32,7 @@ public sealed interface MakeResult {
      * @param source         whether a picture or a stored outline was made into this pattern
      */
     record Made(String patternId, double heightMm, double widthMm, List<String> pieces, boolean sideStrip, int sheets,
-                Paper paper, List<Change> changes, List<String> outlineNotes, boolean sizeLimited, Optional<URI> pdfLink,
+                int pdfPages, Paper paper, List<Change> changes, List<String> outlineNotes, boolean sizeLimited, Optional<URI> pdfLink,
                 Optional<URI> previewLink, boolean pictureKept, Source source) implements MakeResult {
     }
 

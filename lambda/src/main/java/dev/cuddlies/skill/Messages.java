@@ -142,7 +142,8 @@ public final class Messages {
     /** "Your 12 inch pattern is in your Alexa app, on 4 letter pages." The offer follows it. */
     public static String made(MakeResult.Made m, Locale locale) {
         String height = LocaleSpeech.height(m.heightMm(), locale);
-        String pages = m.sheets() + " " + paperWords(m.paper()) + (m.sheets() == 1 ? " page" : " pages");
+        // The PDF's pages, as the parent will count them when printing; the card says how they divide.
+        String pages = m.pdfPages() + " " + paperWords(m.paper()) + (m.pdfPages() == 1 ? " page" : " pages");
         if (m.sizeLimited()) {
             // Only the limit that was met is said: the range itself made this answer too long to follow.
             String limit = m.heightMm() > (PatternRequest.MIN_MM + PatternRequest.MAX_MM) / 2 ? "up to " + plural(PatternRequest.MAX_MM, locale)
@@ -162,8 +163,9 @@ public final class Messages {
                 m.heightMm() / 10, m.heightMm() / 25.4, m.widthMm() / 10, m.widthMm() / 25.4));
         s.append("A front, a mirrored back").append(m.sideStrip() ? ", a side strip" : "").append(" and a turning gap.\n");
         s.append("Pieces: ").append(String.join(", ", m.pieces())).append(".\n");
-        s.append(String.format(Locale.ROOT, "%d %s page%s; print at 100%% and check the 5 cm square.%n", m.sheets(),
-                paperWords(m.paper()), m.sheets() == 1 ? "" : "s"));
+        s.append(String.format(Locale.ROOT, "%d %s pages: instructions, %s%d pattern sheet%s; print at 100%% and "
+                        + "check the 5 cm square.%n", m.pdfPages(), paperWords(m.paper()),
+                m.sheets() > 1 ? "an assembly map, " : "", m.sheets(), m.sheets() == 1 ? "" : "s"));
         if (m.sizeLimited()) {
             s.append(String.format(Locale.ROOT, "Sizes go from %.0f to %.0f cm; yours was limited to the nearest.%n",
                     PatternRequest.MIN_MM / 10, PatternRequest.MAX_MM / 10));

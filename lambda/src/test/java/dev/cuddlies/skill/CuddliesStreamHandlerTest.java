@@ -10,6 +10,8 @@ import dev.cuddlies.maker.UserKeys;
 import dev.cuddlies.outline.OutlineConfig;
 import dev.cuddlies.outline.OutlineEngine;
 import dev.cuddlies.storage.LocalBlobStore;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static dev.cuddlies.skill.SkillHarness.speech;
@@ -100,6 +104,12 @@ class CuddliesStreamHandlerTest {
         assertThat(picture).doesNotExist();
         assertThat(patternFiles()).containsExactlyInAnyOrder("outline.json", "pattern.pdf", "pattern.svg", "pattern.json",
                 "pattern.dxf", "pattern-cut.svg", "preview.png", "made.json");
+        // The pages said are the pages the parent will print.
+        Matcher said = Pattern.compile("on (\\d+) A4 pages").matcher(speech(a));
+        assertThat(said.find()).isTrue();
+        try (PDDocument pdf = Loader.loadPDF(storedFile("pattern.pdf").toFile())) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(Integer.parseInt(said.group(1)));
+        }
         // Before the slow part, a progressive response went to Alexa's directive service.
         assertThat(skill.alexaApi().calls()).singleElement().satisfies(call -> {
             assertThat(call.authorization()).isEqualTo("Bearer test-access-token");
@@ -192,6 +202,12 @@ class CuddliesStreamHandlerTest {
 
         assertThatThrownBy(() -> skill.call("wrong-skill-id")).hasMessageContaining("Could not find a skill");
         assertThat(data.resolve("patterns")).doesNotExist();
+    }
+
+    private Path storedFile(String name) throws Exception {
+        try (Stream<Path> files = Files.walk(data.resolve("patterns"))) {
+            return files.filter(p -> p.getFileName().toString().equals(name)).findFirst().orElseThrow();
+        }
     }
 
     private List<String> patternFiles() throws Exception {

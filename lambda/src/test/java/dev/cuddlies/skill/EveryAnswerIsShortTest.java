@@ -253,7 +253,7 @@ class EveryAnswerIsShortTest {
         List<Change> changes = changed ? List.of(new Change(Change.Kind.WIDENED, 2), new Change(Change.Kind.CORD, 1))
                 : List.of();
         return new MakeResult.Made("20261130-100000-abcd", limited ? PatternRequest.MAX_MM : 304.8, 250,
-                List.of("FRONT - cut 1", "BACK - cut 1"), changed, sheets, paper, changes, List.of(), limited,
+                List.of("FRONT - cut 1", "BACK - cut 1"), changed, sheets, sheets + 2, paper, changes, List.of(), limited,
                 Optional.empty(), Optional.empty(), false, MakeResult.Source.PICTURE);
     }
 

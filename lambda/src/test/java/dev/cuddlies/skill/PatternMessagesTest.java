@@ -17,7 +17,7 @@ class PatternMessagesTest {
 
     private static MakeResult.Made made(boolean sideStrip, List<Change> changes) {
         return new MakeResult.Made("p", 300, 240, List.of("FRONT - cut 1", "BACK - cut 1 (mirrored)"), sideStrip, 6,
-                Paper.LETTER, changes, List.of(), false, Optional.empty(), Optional.empty(), false,
+                8, Paper.LETTER, changes, List.of(), false, Optional.empty(), Optional.empty(), false,
                 MakeResult.Source.PICTURE);
     }
 
@@ -26,7 +26,7 @@ class PatternMessagesTest {
         MakeResult.Made changed = made(true, List.of(new Change(Change.Kind.WIDENED, 1),
                 new Change(Change.Kind.SEPARATE_PART, 2), new Change(Change.Kind.EMBROIDERED, 6)));
 
-        assertThat(Messages.made(changed, Locale.US)).contains("6 letter pages").contains("with thin parts made sewable");
+        assertThat(Messages.made(changed, Locale.US)).contains("on 8 letter pages").contains("with thin parts made sewable");
         assertThat(Messages.madeCardText(changed, Optional.empty(), null)).contains("a side strip")
                 .contains("1 thin part was widened").contains("2 thin parts are cut separately").contains("embroidered");
         assertThat(Messages.made(made(false, List.of(new Change(Change.Kind.SLIT_CLOSED, 1))), Locale.UK))

@@ -56,6 +56,11 @@ public final class PdfWriter {
         }
     }
 
+    /** Pages of the PDF written for {@code plan}: the instructions, the assembly map when tiled, each printed sheet. */
+    public static int pageCount(SheetPlan plan) {
+        return 1 + (plan.sheetCount() > 1 ? 1 : 0) + plan.sheetCount();
+    }
+
     public byte[] write(Drawing d, Pattern pattern, String title) throws IOException {
         SheetPlan plan = pattern.sheets();
         Paper paper = plan.paper();
@@ -72,6 +77,9 @@ public final class PdfWriter {
             }
             for (SheetPlan.Sheet sheet : plan.printed()) {
                 tile(doc, d, plan, sheet, pageW, pageH);
+            }
+            if (doc.getNumberOfPages() != pageCount(plan)) {
+                throw new IllegalStateException("pageCount() no longer says what write() does");
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);

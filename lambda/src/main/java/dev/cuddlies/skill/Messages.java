@@ -178,8 +178,10 @@ public final class Messages {
         }
         if (page.isPresent()) {
             s.append("Download the PDF and SVG: ").append(page.get());
-        } else if (pdfLink != null) {
+        } else if (pdfLink != null && pdfLink.startsWith("https://")) {
             s.append("Download the PDF (link valid for 7 days): ").append(pdfLink);
+        } else if (pdfLink != null) {
+            s.append("The PDF: ").append(pdfLink); // a local file: no expiry to speak of
         }
         return s.toString();
     }

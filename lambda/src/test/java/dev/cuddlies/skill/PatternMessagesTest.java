@@ -34,6 +34,15 @@ class PatternMessagesTest {
     }
 
     @Test
+    void onlyAPresignedLinkIsSaidToExpire() {
+        MakeResult.Made made = made(false, List.of());
+        assertThat(Messages.madeCardText(made, Optional.empty(), "https://bucket.s3.amazonaws.com/p/pattern.pdf?X-Amz-Expires=604800"))
+                .contains("Download the PDF (link valid for 7 days): https://");
+        assertThat(Messages.madeCardText(made, Optional.empty(), "file:///home/me/cuddlies-data/p/pattern.pdf"))
+                .contains("The PDF: file:///").doesNotContain("valid for");
+    }
+
+    @Test
     void theCardListsEveryChange() {
         String card = Messages.madeCardText(made(false, List.of(new Change(Change.Kind.SLIT_CLOSED, 2),
                 new Change(Change.Kind.CORD, 1))), Optional.empty(), null);

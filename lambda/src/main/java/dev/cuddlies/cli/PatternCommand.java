@@ -14,6 +14,8 @@ import dev.cuddlies.pattern.PatternSpec;
 import dev.cuddlies.pattern.Piece;
 import dev.cuddlies.pattern.render.PatternDrawing;
 import dev.cuddlies.pattern.render.PdfWriter;
+import dev.cuddlies.pattern.stuffing.StuffingMode;
+import dev.cuddlies.pattern.stuffing.StuffingReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,6 +26,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -57,16 +60,30 @@ final class PatternCommand implements Callable<Integer> {
             description = "add a side gusset strip this wide, e.g. 5cm; 0 = none (default)")
     private String gusset;
 
+    @Option(names = "--stuffing", defaultValue = "off", paramLabel = "firm|soft|off",
+            description = "enlarge the pattern so the stuffed toy keeps the picture's outline at the height asked "
+                    + "for, and write stuffed.png (default: ${DEFAULT-VALUE} until it joins the pattern maker)")
+    private String stuffing;
+
     @Override
     public Integer call() {
         PatternSpec patternSpec = specFromOptions();
         Outline outline = image.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
                 ? readOutline(image) : OutlineCommand.trace(image, OutlineConfig.DEFAULT_SIMPLIFY_PX);
+        StuffingMode mode = stuffingMode();
         Pattern pattern;
         Map<String, byte[]> files;
+        StuffingHook.Stuffed stuffed = null;
         try {
-            pattern = new PatternMaker().make(outline, patternSpec);
-            files = PatternFiles.render(outline, pattern);
+            if (mode == StuffingMode.OFF) {
+                pattern = new PatternMaker().make(outline, patternSpec);
+                files = PatternFiles.render(outline, pattern);
+            } else {
+                stuffed = StuffingHook.compensate(outline, patternSpec, mode);
+                pattern = stuffed.pattern();
+                files = new LinkedHashMap<>(PatternFiles.render(outline, pattern));
+                files.put(StuffingHook.PREVIEW, stuffed.preview());
+            }
         } catch (PatternException e) {
             throw new UserError(e.getMessage());
         } catch (IOException e) {
@@ -82,6 +99,13 @@ final class PatternCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  seam %s long, %.0f mm allowance; PDF on %d %s sheet%s%n",
                 Length.describeCm(pattern.stitchPerimeterMm()), patternSpec.seamMm(), tiling.sheets(),
                 patternSpec.paper().name(), tiling.sheets() == 1 ? "" : "s");
+        if (stuffed != null) {
+            StuffingReport r = stuffed.report();
+            out.printf(Locale.ROOT, "  stuffed %s: %s tall x %s wide x %s thick; silhouette match %.0f%% (%.0f%% uncompensated)%n",
+                    r.mode().word(), Length.describeCm(r.predictedHeightMm()), Length.describeCm(r.predictedWidthMm()),
+                    Length.describeCm(r.predictedThicknessMm()), 100 * r.silhouetteIoU(),
+                    100 * r.silhouetteIoUUncompensated());
+        }
         for (String w : outline.warnings()) {
             out.println("  outline: " + w);
         }
@@ -99,6 +123,14 @@ final class PatternCommand implements Callable<Integer> {
                     .withGussetWidthMm(Length.parseMm(gusset))
                     .withPaper(Paper.parse(paper))
                     .checkValidity();
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private StuffingMode stuffingMode() {
+        try {
+            return StuffingMode.parse(stuffing);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

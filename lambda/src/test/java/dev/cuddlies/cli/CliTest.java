@@ -73,6 +73,36 @@ class CliTest {
     }
 
     @Test
+    void patternWithStuffingIsEnlargedAndShowsTheStuffedToy() throws Exception {
+        Path plain = dir.resolve("plain");
+        Path firm = dir.resolve("firm");
+        assertThat(run("pattern", picture().toString(), "-o", plain.toString(), "--height", "20cm")).isZero();
+
+        int status = run("pattern", picture().toString(), "-o", firm.toString(), "--height", "20cm",
+                "--stuffing", "firm");
+
+        assertThat(status).as(err.toString()).isZero();
+        try (Stream<Path> files = Files.list(firm)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                    "pattern.pdf", "pattern.svg", "outline.json", "preview.png", "stuffed.png");
+        }
+        BufferedImage stuffed = ImageIO.read(firm.resolve("stuffed.png").toFile());
+        assertThat(stuffed.getHeight()).isPositive();
+        // The enlarged pattern is taller than the toy it stuffs to; the toy is the height asked for.
+        assertThat(out.toString()).contains("stuffed firm: 2").containsPattern("silhouette match 9[5-9]%");
+        assertThat(Files.size(firm.resolve("pattern.svg"))).isPositive();
+        assertThat(out.toString().lines().filter(l -> l.contains(" tall x ")).toList()).hasSize(3);
+    }
+
+    @Test
+    void unknownStuffingIsExplained() throws Exception {
+        assertThat(run("pattern", picture().toString(), "-o", dir.resolve("x").toString(), "--stuffing", "lots"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("error: stuffing must be firm, soft or off");
+        assertThat(dir.resolve("x")).doesNotExist();
+    }
+
+    @Test
     void patternCanBeRemadeFromASavedOutline() throws Exception {
         Path json = dir.resolve("o.json");
         assertThat(run("outline", picture().toString(), "--json", json.toString())).isZero();

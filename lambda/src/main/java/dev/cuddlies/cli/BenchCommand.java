@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
  * pattern-building time, warm, in this JVM. Prints a Markdown table for docs/benchmarks.md.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure outline and pattern speed and memory on synthetic cartoons (prints Markdown).")
+        description = "Measure outline and pattern speed and memory on synthetic cartoons (prints Markdown); "
+                + "--serve the model server, --stuffing the stuffing simulation.")
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -41,6 +42,13 @@ final class BenchCommand implements Callable<Integer> {
             + "invocation in a fresh JVM, then 500 requests from 32 clients (a tenth malformed) over loopback")
     private boolean serve;
 
+    @Option(names = "--stuffing", description = "measure stuffing instead: the closed forms, the whole compensation "
+            + "at 30 cm, and with --cartoons the silhouette match per picture")
+    private boolean stuffing;
+
+    @Option(names = "--cartoons", paramLabel = "DIR", description = "with --stuffing: a folder of pictures to measure")
+    private java.nio.file.Path cartoons;
+
     private record Size(String label, int width, int height, boolean jpeg) {
     }
 
@@ -48,6 +56,9 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (serve) {
             return new ServeBench(spec.commandLine().getOut()).run();
+        }
+        if (stuffing) {
+            return new StuffingBench(spec.commandLine().getOut()).run(runs, warmup, cartoons);
         }
         PrintWriter out = spec.commandLine().getOut();
         List<Size> sizes = List.of(new Size("0.25 MP PNG", 600, 420, false),

@@ -50,7 +50,7 @@ final class StuffingHook {
     }
 
     /** The outline scaled so its height is {@code heightMm} (y down), its largest part. */
-    private static Polygon millimetres(Outline outline, double heightMm) throws PatternException {
+    static Polygon millimetres(Outline outline, double heightMm) throws PatternException {
         if (outline.boundsHeight() < 4) {
             throw new PatternException("the outline is too flat to make a pattern from");
         }

@@ -126,7 +126,7 @@ final class StuffingBench {
         out.printf(Locale.ROOT, "Whole compensation, synthetic bear at %s (%d stuffed vertices, %d rounds, IoU %.3f): "
                         + "median %.0f ms (%.0f), p90 %.0f ms (%.0f) over %d warm runs.%n%n",
                 Length.describeCm(PatternSpec.DEFAULT_HEIGHT_MM), last.stuffed().vertices().length / 3,
-                last.iterations(), last.report().silhouetteIoU(), cpu[runs / 2] / 1e6, wall[runs / 2] / 1e6,
+                last.rounds(), last.report().silhouetteIoU(), cpu[runs / 2] / 1e6, wall[runs / 2] / 1e6,
                 cpu[(int) (runs * 0.9)] / 1e6, wall[(int) (runs * 0.9)] / 1e6, runs);
     }
 
@@ -158,7 +158,7 @@ final class StuffingBench {
             StuffingReport r = c.report();
             compensated.add(r.silhouetteIoU());
             out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %d | %.1f x %.1f x %.1f | %.2f | %d |%n", file.getFileName(),
-                    r.silhouetteIoUUncompensated(), r.silhouetteIoU(), c.iterations(), r.predictedWidthMm() / 10,
+                    r.silhouetteIoUUncompensated(), r.silhouetteIoU(), c.rounds(), r.predictedWidthMm() / 10,
                     r.predictedHeightMm() / 10, r.predictedThicknessMm() / 10,
                     c.stitchLineMm().getArea() / target.getArea(), ms);
         }

@@ -8,7 +8,7 @@ import org.locationtech.jts.geom.Polygon;
  * @param stitchLineMm the stitch line to cut the front and the (mirrored) back from, mm
  * @param stuffed      the toy that pattern makes, as simulated
  * @param report       the predicted size and how well the silhouette matches
- * @param iterations   compensation rounds run (0 when {@link StuffingMode#OFF})
+ * @param rounds       compensation rounds run (0 when {@link StuffingMode#OFF})
  */
-public record Compensation(Polygon stitchLineMm, StuffedShape stuffed, StuffingReport report, int iterations) {
+public record Compensation(Polygon stitchLineMm, StuffedShape stuffed, StuffingReport report, int rounds) {
 }

@@ -38,14 +38,6 @@ public record StuffingConfig(int targetVertices, Fabric fabric, double softFill,
         return new StuffingConfig(v, fabric, softFill, stuffIterations, roundIterations, maxRounds, goodEnoughIoU);
     }
 
-    public StuffingConfig withStuffIterations(int v) {
-        return new StuffingConfig(targetVertices, fabric, softFill, v, roundIterations, maxRounds, goodEnoughIoU);
-    }
-
-    public StuffingConfig withMaxRounds(int v) {
-        return new StuffingConfig(targetVertices, fabric, softFill, stuffIterations, roundIterations, v, goodEnoughIoU);
-    }
-
     /** @throws IllegalArgumentException naming the first knob out of range */
     public StuffingConfig checkValidity() {
         require(targetVertices >= 100 && targetVertices <= 20_000, "targetVertices must be between 100 and 20000");

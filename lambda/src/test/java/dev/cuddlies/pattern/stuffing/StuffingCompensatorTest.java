@@ -49,7 +49,7 @@ class StuffingCompensatorTest {
         Polygon target = Shapes.toy();
         Compensation c = compensator.compensate(target, StuffingMode.OFF);
         assertThat(c.stitchLineMm().equalsExact(target)).isTrue();
-        assertThat(c.iterations()).isZero();
+        assertThat(c.rounds()).isZero();
         assertThat(c.report().silhouetteIoU()).isEqualTo(c.report().silhouetteIoUUncompensated());
         assertThat(c.report().predictedHeightMm()).isLessThan(target.getEnvelopeInternal().getHeight() * 0.95);
     }

@@ -59,7 +59,7 @@ public final class Membrane {
     }
 
     /** Lays both layers flat on the rest shape (z = 0), as cut. */
-    public void flatten() {
+    private void flatten() {
         for (int v = 0; v < patternOf.length; v++) {
             position[3 * v] = restX[patternOf[v]];
             position[3 * v + 1] = restY[patternOf[v]];
@@ -78,20 +78,6 @@ public final class Membrane {
 
     public int vertexCount() {
         return patternOf.length;
-    }
-
-    public PatternMesh pattern() {
-        return pattern;
-    }
-
-    /** x, y, z of every vertex, mm; live state, not a copy. */
-    public double[] positions() {
-        return position;
-    }
-
-    /** Outward triangles of both layers; not a copy. */
-    public int[] triangles() {
-        return triangles;
     }
 
     public int backOf(int patternVertex) {

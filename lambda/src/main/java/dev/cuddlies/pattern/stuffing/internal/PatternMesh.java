@@ -15,8 +15,4 @@ public record PatternMesh(double[] x, double[] y, int[] triangles, int[] seam) {
     public int vertexCount() {
         return x.length;
     }
-
-    public int triangleCount() {
-        return triangles.length / 3;
-    }
 }

@@ -22,7 +22,6 @@ public final class StuffingRun {
     private final PatternMesh mesh;
     private final Membrane membrane;
     private final StuffingSolver solver;
-    private int iterations;
 
     /** @param pattern the stitch line, mm. Not modified. */
     public StuffingRun(Polygon pattern, StuffingConfig config) {
@@ -38,7 +37,7 @@ public final class StuffingRun {
 
     /** Stuffs the toy from flat; returns the solver's iterations. */
     public int stuff() {
-        iterations = solver.stuffFromFlat(config.stuffIterations());
+        int iterations = solver.stuffFromFlat(config.stuffIterations());
         solver.writeTo(membrane);
         return iterations;
     }
@@ -51,18 +50,9 @@ public final class StuffingRun {
         solver.carry(membrane.restX, membrane.restY, x, y, CARRY);
         membrane.setRestShape(x, y);
         solver.recut(x, y);
-        iterations = solver.restuff(config.roundIterations());
+        int iterations = solver.restuff(config.roundIterations());
         solver.writeTo(membrane);
         return iterations;
-    }
-
-    /** Pattern vertex positions the pieces are currently cut to, mm; not copies. */
-    public double[] restX() {
-        return membrane.restX;
-    }
-
-    public double[] restY() {
-        return membrane.restY;
     }
 
     /**
@@ -97,10 +87,5 @@ public final class StuffingRun {
     /** Largest stretch of the fabric in the current shape (0 = none); for checks and benchmarks. */
     public double maxStrain() {
         return solver.maxStrain();
-    }
-
-    /** Solver iterations of the last stuffing. */
-    public int iterations() {
-        return iterations;
     }
 }

@@ -3,9 +3,9 @@
 # S3Mock and the model server on loopback. Prints Markdown for docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B -DskipTests install
-mvn -q -B -pl lambda test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp
+mvn -q -B -DskipTests package
+mvn -q -B -pl cli -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp
 # S3Mock (Spring Boot) needs Logback as the only SLF4J binding: leave slf4j-simple out.
-cp=$(tr ":" "\n" < lambda/target/bench.cp | grep -v slf4j-simple | paste -sd: -)
-java -Dlogback.configurationFile=lambda/target/test-classes/logback-test.xml -cp "lambda/target/test-classes:lambda/target/classes:$cp" \
-  dev.cuddlies.bench.SkillBench lambda/target/cuddlies.jar
+cp=$(tr ":" "\n" < cli/target/bench.cp | grep -v slf4j-simple | paste -sd: -)
+java -Dlogback.configurationFile=cli/target/test-classes/logback-test.xml -cp "cli/target/test-classes:cli/target/classes:$cp" \
+  dev.cuddlies.bench.SkillBench cli/target/cuddlies.jar

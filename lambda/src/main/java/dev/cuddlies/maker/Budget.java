@@ -28,8 +28,4 @@ public final class Budget {
         }
         return left.compareTo(cap) < 0 ? left : cap;
     }
-
-    public boolean exhausted() {
-        return forCall(Duration.ofDays(1)).toMillis() < 50;
-    }
 }

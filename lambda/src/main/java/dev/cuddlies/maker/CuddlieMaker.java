@@ -2,14 +2,15 @@ package dev.cuddlies.maker;
 
 import dev.cuddlies.outline.Outline;
 import dev.cuddlies.outline.OutlineException;
+import dev.cuddlies.outline.OutlineJson;
+import dev.cuddlies.pattern.Paper;
 import dev.cuddlies.pattern.Pattern;
 import dev.cuddlies.pattern.PatternException;
 import dev.cuddlies.pattern.PatternFiles;
 import dev.cuddlies.pattern.PatternMaker;
+import dev.cuddlies.pattern.PatternOutcome;
 import dev.cuddlies.pattern.PatternSpec;
 import dev.cuddlies.pattern.Piece;
-import dev.cuddlies.pattern.render.PatternDrawing;
-import dev.cuddlies.pattern.render.PdfWriter;
 import dev.cuddlies.storage.BlobStore;
 import dev.cuddlies.storage.StorageException;
 import dev.cuddlies.storage.StoredObject;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -25,6 +27,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +45,9 @@ public final class CuddlieMaker {
             .withZone(ZoneOffset.UTC);
     private static final Map<String, String> CONTENT_TYPES = Map.of(
             PatternFiles.PDF, "application/pdf", PatternFiles.SVG, "image/svg+xml",
-            PatternFiles.OUTLINE, "application/json", PatternFiles.PREVIEW, "image/png");
+            PatternFiles.JSON, "application/json", PatternFiles.DXF, "image/vnd.dxf",
+            PatternFiles.CUT_SVG, "image/svg+xml", PatternFiles.OUTLINE, "application/json",
+            PatternFiles.PREVIEW, "image/png", MadeAt.FILE, "application/json");
 
     /** Tells the user something while the slow part runs (Alexa's progressive response). */
     @FunctionalInterface
@@ -107,14 +112,71 @@ public final class CuddlieMaker {
             return e.timedOut() ? new MakeResult.TooSlow("the pattern maker") : new MakeResult.Unavailable("the pattern maker");
         }
 
+        return patternFrom(outline, request, baseSpec, budget, userKey, Optional.of(picture));
+    }
+
+    /**
+     * A new pattern from the outline stored with an earlier one (another size or paper), without a
+     * picture: {@code patternId}'s outline, or the newest stored one when empty or not found. The size
+     * is {@code resize} of the height that pattern was made at ({@link MadeAt}), the paper {@code paper},
+     * else that pattern's, else {@code baseSpec}'s.
+     */
+    public MakeResult remake(String alexaUserId, Optional<String> patternId, Resize resize, Optional<Paper> paper,
+                             PatternSpec baseSpec, Budget budget) {
+        String userKey = userKeys.of(alexaUserId);
+        Outline outline;
+        Optional<MadeAt> madeAt;
+        try {
+            Optional<String> key = storedOutline(userKey, patternId, budget);
+            if (key.isEmpty()) {
+                return new MakeResult.NoPattern();
+            }
+            byte[] json = store.get(key.get(), limits.maxPictureBytes(), budget.forCall(limits.storageCall()));
+            outline = OutlineJson.read(new String(json, StandardCharsets.UTF_8));
+            madeAt = madeAt(key.get().substring(0, key.get().length() - PatternFiles.OUTLINE.length()), budget);
+        } catch (StorageException e) {
+            return storageFailure(e, "your patterns");
+        } catch (IOException e) {
+            LOG.error("stored outline could not be read", e);
+            return new MakeResult.NoPattern();
+        }
+        // A pattern stored before made.json existed: its size is unknown, so the standard height.
+        PatternRequest request = resize.from(madeAt.map(MadeAt::heightMm).orElse(PatternRequest.MEDIUM_MM));
+        Paper newPaper = paper.or(() -> madeAt.map(MadeAt::paper)).orElse(baseSpec.paper());
+        return patternFrom(outline, request, baseSpec.withPaper(newPaper), budget, userKey, Optional.empty());
+    }
+
+    /** The size a stored pattern was made at; empty when it has no readable {@link MadeAt#FILE}. */
+    private Optional<MadeAt> madeAt(String prefix, Budget budget) throws StorageException {
+        try {
+            return Optional.of(MadeAt.read(store.get(prefix + MadeAt.FILE, 4096, budget.forCall(limits.storageCall()))));
+        } catch (StorageException e) {
+            if (e.kind() != StorageException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            LOG.warn("{} unreadable, remade from the standard height: {}", MadeAt.FILE, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Builds, stores and reads back the pattern; only then deletes the picture, if there is one. */
+    private MakeResult patternFrom(Outline outline, PatternRequest request, PatternSpec baseSpec, Budget budget,
+                                   String userKey, Optional<StoredObject> picture) {
         PatternSpec spec = baseSpec.withHeightMm(request.heightMm());
         Pattern pattern;
         Map<String, byte[]> files;
         try {
-            pattern = patterns.make(outline, spec);
-            files = PatternFiles.render(outline, pattern);
+            PatternOutcome outcome = patterns.make(outline, spec);
+            if (outcome instanceof PatternOutcome.NeedsBiggerSize bigger) {
+                return new MakeResult.NeedsBiggerSize(bigger.requestedHeightMm(), bigger.keepsShapeAtMm());
+            }
+            pattern = ((PatternOutcome.Made) outcome).pattern();
+            files = new LinkedHashMap<>(PatternFiles.render(outline, pattern));
+            files.put(MadeAt.FILE, new MadeAt(request.heightMm(), spec.paper()).toJson());
         } catch (PatternException e) {
-            return new MakeResult.NotSewable(e.getMessage());
+            return new MakeResult.NotSewable();
         } catch (IOException e) {
             LOG.error("pattern files could not be drawn", e);
             return new MakeResult.Unavailable("the pattern maker");
@@ -130,19 +192,47 @@ public final class CuddlieMaker {
             return storageFailure(e, "the pattern storage");
         }
 
-        boolean pictureKept = false;
-        try {
-            store.delete(picture.key(), budget.forCall(limits.storageCall()));
-        } catch (StorageException e) {
-            // The pattern is safe; the bucket's lifecycle rule removes the picture within a day.
-            LOG.warn("picture not deleted after the pattern was stored: {}", e.kind());
-            pictureKept = true;
-        }
-        PdfWriter.Tiling tiling = PdfWriter.Tiling.of(PatternDrawing.of(pattern), spec.paper());
+        boolean pictureKept = picture.isPresent() && !deleteEveryUpload(userKey, picture.get(), budget);
         return new MakeResult.Made(patternId, pattern.figureHeightMm(), pattern.figureWidthMm(),
-                pattern.pieces().stream().map(Piece::label).toList(), tiling.sheets(), spec.paper().name(),
-                notes(outline, pattern), request.limited(),
-                link(prefix + PatternFiles.PDF), link(prefix + PatternFiles.PREVIEW), pictureKept);
+                pattern.pieces().stream().map(Piece::title).toList(), pattern.hasGusset(), pattern.sheets().sheetCount(),
+                spec.paper(), pattern.changes(), outlineNotes(outline), request.limited(),
+                link(prefix + PatternFiles.PDF), link(prefix + PatternFiles.PREVIEW), pictureKept,
+                picture.isPresent() ? MakeResult.Source.PICTURE : MakeResult.Source.STORED_OUTLINE);
+    }
+
+    /** The stored outline of {@code patternId}, or the newest one. */
+    private Optional<String> storedOutline(String userKey, Optional<String> patternId, Budget budget)
+            throws StorageException {
+        List<StoredObject> stored = store.list(UserKeys.patternsPrefix(userKey), budget.forCall(limits.storageCall()));
+        List<StoredObject> outlines = stored.stream().filter(o -> o.key().endsWith("/" + PatternFiles.OUTLINE)).toList();
+        if (patternId.isPresent()) {
+            String wanted = UserKeys.patternPrefix(userKey, patternId.get()) + PatternFiles.OUTLINE;
+            Optional<StoredObject> exact = outlines.stream().filter(o -> o.key().equals(wanted)).findFirst();
+            if (exact.isPresent()) {
+                return Optional.of(exact.get().key());
+            }
+        }
+        // Pattern ids start with their UTC time, so the greatest key is the newest.
+        return outlines.stream().map(StoredObject::key).max(Comparator.naturalOrder());
+    }
+
+    /**
+     * Now that the pattern is safe, every picture of the user goes, not only the one traced: older
+     * uploads would otherwise stay while Alexa says the picture was deleted.
+     *
+     * @return false when some picture could not be deleted (the lifecycle rule removes it within a day)
+     */
+    private boolean deleteEveryUpload(String userKey, StoredObject traced, Budget budget) {
+        try {
+            store.delete(traced.key(), budget.forCall(limits.storageCall()));
+            for (StoredObject other : store.list(UserKeys.uploadsPrefix(userKey), budget.forCall(limits.storageCall()))) {
+                store.delete(other.key(), budget.forCall(limits.storageCall()));
+            }
+            return true;
+        } catch (StorageException e) {
+            LOG.warn("picture not deleted after the pattern was stored: {}", e.kind());
+            return false;
+        }
     }
 
     private Optional<StoredObject> newestPicture(String userKey, Budget budget) throws StorageException {
@@ -179,11 +269,14 @@ public final class CuddlieMaker {
         return store.readLink(key, limits.linkValidity());
     }
 
-    private static List<String> notes(Outline outline, Pattern pattern) {
-        List<String> notes = new ArrayList<>(pattern.warnings());
-        for (String w : outline.warnings()) {
-            if (w.startsWith("joined") || w.startsWith("figure touches")) {
-                notes.add(w);
+    private static List<String> outlineNotes(Outline outline) {
+        List<String> notes = new ArrayList<>();
+        for (Outline.Warning w : outline.warnings()) {
+            switch (w.kind()) {
+                case JOINED_PARTS, TOUCHES_EDGE, OTHER_DRAWINGS_LEFT_OUT -> notes.add(w.describe());
+                default -> {
+                    // filled holes, dropped specks, sheet and paper lines: expected, not worth a note
+                }
             }
         }
         return notes;

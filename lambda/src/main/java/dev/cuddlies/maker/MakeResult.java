@@ -1,10 +1,13 @@
 package dev.cuddlies.maker;
 
 import dev.cuddlies.outline.OutlineException;
+import dev.cuddlies.pattern.Change;
+import dev.cuddlies.pattern.Paper;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** What making a cuddlie came to; each case is something the skill can say plainly. */
 public sealed interface MakeResult {
@@ -16,17 +19,32 @@ public sealed interface MakeResult {
      * @param heightMm       finished height
      * @param widthMm        finished width
      * @param pieces         piece labels, e.g. "FRONT - cut 1"
-     * @param sheets         printed sheets of the PDF
-     * @param paper          paper name, e.g. "A4"
-     * @param notes          changes made to the shape, in plain words
+     * @param sideStrip      the pattern has a gusset strip
+     * @param sheets         printed sheets of the PDF (the instructions and the map not counted)
+     * @param paper          the paper the sheets are printed on
+     * @param changes        what was changed to make the shape sewable
+     * @param outlineNotes   what the outline's tracing changed, in plain words
      * @param sizeLimited    the requested size was outside the range and was limited
      * @param pdfLink        where to download the PDF, when the store gives links
      * @param previewLink    where to see the preview, when the store gives links
      * @param pictureKept    the picture could not be deleted (it expires on its own)
+     * @param source         whether a picture or a stored outline was made into this pattern
      */
-    record Made(String patternId, double heightMm, double widthMm, List<String> pieces, int sheets, String paper,
-                List<String> notes, boolean sizeLimited, Optional<URI> pdfLink, Optional<URI> previewLink,
-                boolean pictureKept) implements MakeResult {
+    record Made(String patternId, double heightMm, double widthMm, List<String> pieces, boolean sideStrip, int sheets,
+                Paper paper, List<Change> changes, List<String> outlineNotes, boolean sizeLimited, Optional<URI> pdfLink,
+                Optional<URI> previewLink, boolean pictureKept, Source source) implements MakeResult {
+    }
+
+    /** What a pattern was made from. */
+    enum Source {
+        /** The user's newest picture, deleted once the pattern was stored. */
+        PICTURE,
+        /** The outline kept from an earlier pattern (a follow-up: another size or paper); no picture involved. */
+        STORED_OUTLINE
+    }
+
+    /** A follow-up asked for the last pattern, but none is stored for this user. */
+    record NoPattern() implements MakeResult {
     }
 
     /** No picture under the user's uploads. */
@@ -37,8 +55,17 @@ public sealed interface MakeResult {
     record PictureRefused(OutlineException.Reason reason, String detail) implements MakeResult {
     }
 
-    /** The picture traced fine but is too thin to sew at that size. */
-    record NotSewable(String detail) implements MakeResult {
+    /** The outline has no area to make a pattern from; the picture stays. */
+    record NotSewable() implements MakeResult {
+    }
+
+    /**
+     * At the size asked for, the figure would change too much to be sewn; the picture stays.
+     *
+     * @param requestedHeightMm the height asked for
+     * @param keepsShapeAtMm    a height at which it keeps its shape, if one was found
+     */
+    record NeedsBiggerSize(double requestedHeightMm, OptionalDouble keepsShapeAtMm) implements MakeResult {
     }
 
     /** A service was too slow for Alexa's time limit; nothing was changed. */

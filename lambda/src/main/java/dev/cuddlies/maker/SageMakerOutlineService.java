@@ -30,6 +30,7 @@ public final class SageMakerOutlineService implements OutlineService {
             "not_an_image", OutlineException.Reason.NOT_AN_IMAGE,
             "corrupt_image", OutlineException.Reason.CORRUPT,
             "image_too_large", OutlineException.Reason.TOO_LARGE,
+            "over_budget", OutlineException.Reason.OVER_BUDGET,
             "payload_too_large", OutlineException.Reason.TOO_LARGE,
             "image_too_small", OutlineException.Reason.TOO_SMALL,
             "no_figure", OutlineException.Reason.NO_FIGURE);
@@ -44,6 +45,9 @@ public final class SageMakerOutlineService implements OutlineService {
 
     @Override
     public Outline trace(byte[] picture, Duration timeout) throws OutlineException, ServiceException {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new ServiceException("no time left to ask the outline endpoint", true, null);
+        }
         InvokeEndpointResponse response;
         try {
             response = client.invokeEndpoint(r -> r.endpointName(endpointName).contentType("application/x-image")

@@ -34,8 +34,27 @@ public final class UserKeys {
         }
     }
 
+    /**
+     * A key for another purpose (signing session cookies, hashing pairing codes), derived from the
+     * same secret so a deployment keeps one secret; keys for different purposes are unrelated.
+     */
+    public byte[] derive(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return mac.doFinal(("cuddlies:" + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
     public static String uploadsPrefix(String userKey) {
         return "uploads/" + userKey + "/";
+    }
+
+    /** Every pattern of the user, one folder each. */
+    public static String patternsPrefix(String userKey) {
+        return "patterns/" + userKey + "/";
     }
 
     public static String patternPrefix(String userKey, String patternId) {

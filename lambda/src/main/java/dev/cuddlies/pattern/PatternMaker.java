@@ -6,6 +6,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineSegment;
+import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.AffineTransformation;
 import org.locationtech.jts.operation.buffer.BufferOp;
@@ -14,55 +15,153 @@ import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
- * Outline + size → a sewable, laid-out {@link Pattern}. It never sees the picture, only the outline,
- * so nothing of the cartoon can reach a pattern file.
+ * Outline + size → a sewable, laid-out {@link Pattern}, or the size at which the figure keeps its shape.
+ * It never sees the picture, only the outline, so nothing of the cartoon can reach a pattern file.
  */
 public final class PatternMaker {
 
+    /** A shape that must change by more than this share of its area to be sewn is not printed. */
+    public static final double MAX_CHANGED_SHARE = 0.25;
+    /** Bigger sizes are suggested up to this height, mm. */
+    public static final double MAX_SUGGESTED_HEIGHT_MM = 1000;
     static final double MARGIN_MM = 15;
     static final double LEGEND_MM = 80;
     static final double SPACING_MM = 20;
+    /** Room under a row of small pieces for a label that does not fit inside them, mm. */
+    static final double LABEL_ROOM_MM = 12;
     /** The legend (title, scale squares, notes) needs this much width. */
     static final double MIN_LAYOUT_WIDTH_MM = 185;
     /** Gusset strips are cut in parts no longer than the layout, and at least this long, mm. */
     static final double MAX_STRIP_MM = 400;
-    static final double PRE_SIMPLIFY_MM = 0.1;
+    static final double PRE_SIMPLIFY_MM = 0.2;
+    /** The finished height is within this of the height asked for, mm, or {@link #HEIGHT_TOLERANCE_SHARE} of it. */
+    static final double HEIGHT_TOLERANCE_MM = 0.5;
+    static final double HEIGHT_TOLERANCE_SHARE = 0.003;
+    private static final double[] BIGGER = {1.25, 1.5, 2, 2.5, 3, 4};
 
     private static final GeometryFactory GEOMETRY = new GeometryFactory();
 
-    /** @throws PatternException when the outline cannot be sewn at the requested size */
-    public Pattern make(Outline outline, PatternSpec spec) throws PatternException {
+    /** @throws PatternException when the outline has no area to make a pattern from */
+    public PatternOutcome make(Outline outline, PatternSpec spec) throws PatternException {
         spec.checkValidity();
-        Polygon traced = toMillimetres(outline, spec.heightMm());
-        SewableShape.Result sewable = SewableShape.make(traced, spec);
-        Polygon stitch = sewable.shape();
-        SeamMarks marks = new SeamMarks(stitch);
-        List<LineSegment> notches = marks.notches(spec.notchSpacingMm(), spec.seamMm());
-        List<Coordinate> gap = marks.turningGap(spec.turningGapMm());
-        Polygon cut = SewableShape.offset(stitch, spec.seamMm());
-        LineSegment grain = grainLine(stitch);
+        SewableShape.Result sewn = shape(outline, spec);
+        if (sewn == null || sewn.changedShare() > MAX_CHANGED_SHARE) {
+            return biggerSize(outline, spec, sewn == null ? 1 : sewn.changedShare());
+        }
+        return new PatternOutcome.Made(build(sewn, spec));
+    }
 
-        Envelope cutEnv = cut.getEnvelopeInternal();
-        // Side by side or one above the other: whichever prints on fewer sheets.
+    /**
+     * The sewable shape, scaled so the sewn toy (after widening) is as tall as asked: widening changes
+     * the height, so the trace is rescaled until it is within {@link #HEIGHT_TOLERANCE_MM}.
+     */
+    private static SewableShape.Result shape(Outline outline, PatternSpec spec) throws PatternException {
+        return shape(outline, spec, 4);
+    }
+
+    private static SewableShape.Result shape(Outline outline, PatternSpec spec, int passes) throws PatternException {
+        double scaleTo = spec.heightMm();
+        SewableShape.Result sewn = null;
+        for (int i = 0; i < passes; i++) {
+            sewn = SewableShape.make(toMillimetres(outline, scaleTo), spec);
+            if (sewn == null) {
+                return null;
+            }
+            double got = sewn.assembled().getHeight();
+            if (Math.abs(got - spec.heightMm()) <= Math.max(HEIGHT_TOLERANCE_MM, HEIGHT_TOLERANCE_SHARE * spec.heightMm())) {
+                break;
+            }
+            scaleTo *= spec.heightMm() / got;
+        }
+        return sewn;
+    }
+
+    private static PatternOutcome biggerSize(Outline outline, PatternSpec spec, double changedShare)
+            throws PatternException {
+        for (double factor : BIGGER) {
+            double height = Math.ceil(spec.heightMm() * factor / 50) * 50;
+            if (height > Math.min(MAX_SUGGESTED_HEIGHT_MM, PatternSpec.MAX_HEIGHT_MM)) {
+                break;
+            }
+            // One pass per size tried: how much the shape changes hardly depends on the last percent of height.
+            SewableShape.Result sewn = shape(outline, spec.withHeightMm(height), 1);
+            if (sewn != null && sewn.changedShare() <= MAX_CHANGED_SHARE) {
+                return new PatternOutcome.NeedsBiggerSize(spec.heightMm(), changedShare, OptionalDouble.of(height));
+            }
+        }
+        return new PatternOutcome.NeedsBiggerSize(spec.heightMm(), changedShare, OptionalDouble.empty());
+    }
+
+    private static Pattern build(SewableShape.Result sewn, PatternSpec spec) {
+        double seam = spec.seamMm();
+        Polygon body = sewn.body();
+        SeamMarks marks = new SeamMarks(body);
+        List<Piece.Notch> notches = numbered(marks.notches(spec.notchSpacingMm(), seam));
+
+        List<Piece> extras = new ArrayList<>();
+        List<Piece.Placement> onBody = new ArrayList<>();
+        char letter = 'A';
+        for (SewableShape.Part part : sewn.parts()) {
+            String name = "PART " + letter++;
+            LineString end = part.openEnd();
+            List<Piece.Placement> ends = List.of(new Piece.Placement(name, end.getCoordinateN(0)),
+                    new Piece.Placement(name, end.getCoordinateN(end.getNumPoints() - 1)));
+            ends.forEach(p -> onBody.add(new Piece.Placement(name, marks.onLine(p.at()))));
+            extras.add(new Piece(Piece.Kind.PART, name, 2, false, true, part.stitch(),
+                    SewableShape.offset(part.stitch(), seam), List.of(), null, end, List.of(), ends, null, null, null));
+        }
+        for (SewableShape.Cord cord : sewn.cords()) {
+            String name = "CORD " + letter++;
+            onBody.add(new Piece.Placement(name, marks.onLine(cord.centre().getCoordinateN(0))));
+            extras.add(cordPiece(name, cord.lengthMm(), spec));
+        }
+        List<Coordinate> gap = marks.turningGap(onBody.stream().map(Piece.Placement::at).toList());
+        boolean gusset = spec.gussetWidthMm() > 0;
+        Piece front = new Piece(Piece.Kind.FRONT, "FRONT", 1, false, false, body, SewableShape.offset(body, seam),
+                notches, gusset ? null : gap, null, sewn.embroidery(), onBody, null, null, null);
+
+        // Layout: front and back side by side or one above the other, whichever prints on fewer sheets.
+        Envelope cutEnv = front.cut().getEnvelopeInternal();
         boolean sideBySide = sheets(cutEnv, true, spec) <= sheets(cutEnv, false, spec);
         double top = MARGIN_MM + LEGEND_MM;
         double backLeft = sideBySide ? MARGIN_MM + cutEnv.getWidth() + SPACING_MM : MARGIN_MM;
         double backTop = sideBySide ? top : top + cutEnv.getHeight() + SPACING_MM;
-
         List<Piece> pieces = new ArrayList<>();
-        AffineTransformation toFront = AffineTransformation.translationInstance(
-                MARGIN_MM - cutEnv.getMinX(), top - cutEnv.getMinY());
-        pieces.add(piece(Piece.Kind.FRONT, "FRONT - cut 1", stitch, cut, notches, gap, grain, toFront));
-        // Mirror about the vertical axis, then place: the back is the front seen from behind.
-        AffineTransformation toBack = AffineTransformation.reflectionInstance(0, 0, 0, 1)
-                .translate(backLeft + cutEnv.getMaxX(), backTop - cutEnv.getMinY());
-        pieces.add(piece(Piece.Kind.BACK, "BACK - cut 1 (mirrored)", stitch, cut, notches, gap, grain, toBack));
+        pieces.add(transform(front, AffineTransformation.translationInstance(
+                MARGIN_MM - cutEnv.getMinX(), top - cutEnv.getMinY())));
+        // Mirrored about the vertical axis, then placed: the back is the front seen from behind. Its
+        // embroidery stays on the front; its gap is the same stretch of the same seam.
+        Piece back = new Piece(Piece.Kind.BACK, "BACK", 1, true, false, body, front.cut(), notches, gap, null,
+                List.of(), onBody, null, null, null);
+        pieces.add(transform(back, AffineTransformation.reflectionInstance(0, 0, 0, 1)
+                .translate(backLeft + cutEnv.getMaxX(), backTop - cutEnv.getMinY())));
 
         double bottom = backTop + cutEnv.getHeight();
         double right = backLeft + cutEnv.getWidth();
-        if (spec.gussetWidthMm() > 0) {
+        double width = Math.max(right + MARGIN_MM, MIN_LAYOUT_WIDTH_MM);
+        // Small pieces in rows under the front and back.
+        double x = MARGIN_MM;
+        double rowTop = bottom + SPACING_MM;
+        double rowBottom = rowTop;
+        for (Piece extra : extras) {
+            Envelope e = extra.cut().getEnvelopeInternal();
+            if (x > MARGIN_MM && x + e.getWidth() > width - MARGIN_MM) {
+                x = MARGIN_MM;
+                rowTop = rowBottom + LABEL_ROOM_MM + SPACING_MM;
+            }
+            Piece placed = transform(extra, AffineTransformation.translationInstance(x - e.getMinX(), rowTop - e.getMinY()));
+            pieces.add(placed);
+            x += e.getWidth() + SPACING_MM;
+            rowBottom = Math.max(rowBottom, rowTop + e.getHeight());
+            right = Math.max(right, x - SPACING_MM);
+        }
+        if (!extras.isEmpty()) {
+            bottom = rowBottom + LABEL_ROOM_MM;
+        }
+        if (gusset) {
             for (Piece strip : gusset(marks.perimeter(), spec, notches.size(), bottom + SPACING_MM,
                     Math.max(right - MARGIN_MM, MAX_STRIP_MM))) {
                 pieces.add(strip);
@@ -71,10 +170,84 @@ public final class PatternMaker {
                 right = Math.max(right, g.getMaxX());
             }
         }
-        double width = Math.max(right + MARGIN_MM, MIN_LAYOUT_WIDTH_MM);
-        Envelope figure = stitch.getEnvelopeInternal();
-        return new Pattern(pieces, width, bottom + MARGIN_MM, new Coordinate(MARGIN_MM, MARGIN_MM + 22),
-                marks.perimeter(), figure.getWidth(), figure.getHeight(), spec, sewable.warnings());
+        width = Math.max(right + MARGIN_MM, MIN_LAYOUT_WIDTH_MM);
+        double height = bottom + MARGIN_MM;
+
+        String note = "seam allowance " + spec.seam().describe() + " included";
+        List<Piece> labelled = new ArrayList<>();
+        for (Piece p : pieces) {
+            labelled.add(LabelPlacer.place(p, note, drawnInside(p), spec.paper()));
+        }
+        Coordinate legend = new Coordinate(MARGIN_MM, MARGIN_MM + 22);
+        double legendWidth = MIN_LAYOUT_WIDTH_MM - 2 * MARGIN_MM;
+        List<Geometry> drawn = new ArrayList<>();
+        drawn.add(GEOMETRY.toGeometry(new Envelope(MARGIN_MM, MARGIN_MM + legendWidth, MARGIN_MM, MARGIN_MM + LEGEND_MM)));
+        for (Piece p : labelled) {
+            drawn.add(p.cut().getExteriorRing());
+            drawn.add(GEOMETRY.toGeometry(p.label().box()));
+        }
+        SheetPlan sheets = SheetPlan.of(spec.paper(), width, height, drawn);
+        List<FabricLayout> fabric = new ArrayList<>();
+        for (double w : FabricLayout.COMMON_WIDTHS_MM) {
+            fabric.add(FabricLayout.nest(labelled, w));
+        }
+        return new Pattern(labelled, width, height, legend, legendWidth, marks.perimeter(),
+                sewn.assembled().getWidth(), sewn.assembled().getHeight(), spec, sewn.changes(), sewn.changedShare(),
+                sheets, fabric, FillEstimate.of(labelled, spec.gussetWidthMm()));
+    }
+
+    /** What is drawn inside a piece besides its label, for the label to keep clear of. */
+    private static Geometry drawnInside(Piece p) {
+        List<Geometry> parts = new ArrayList<>();
+        for (Piece.Notch n : p.notches()) {
+            parts.add(n.mark().toGeometry(GEOMETRY).buffer(6));
+        }
+        if (p.turningGap() != null) {
+            parts.add(GEOMETRY.createLineString(p.turningGap().toArray(new Coordinate[0])).buffer(16));
+        }
+        p.embroidery().forEach(parts::add);
+        p.placements().forEach(pl -> parts.add(GEOMETRY.createPoint(pl.at()).buffer(8)));
+        if (p.foldLine() != null) {
+            parts.add(p.foldLine().toGeometry(GEOMETRY));
+        }
+        if (p.openEnd() != null) {
+            parts.add(p.openEnd().buffer(8));
+        }
+        return parts.isEmpty() ? GEOMETRY.createPoint() : GEOMETRY.buildGeometry(parts);
+    }
+
+    private static List<Piece.Notch> numbered(List<LineSegment> marks) {
+        List<Piece.Notch> out = new ArrayList<>();
+        for (int i = 0; i < marks.size(); i++) {
+            out.add(new Piece.Notch(i + 1, marks.get(i)));
+        }
+        return out;
+    }
+
+    /** A cord: a strip as wide as the minimum width, folded lengthwise, its top end sewn into the body seam. */
+    private static Piece cordPiece(String name, double lengthMm, PatternSpec spec) {
+        double w = spec.minWidthMm();
+        Polygon stitch = GEOMETRY.createPolygon(new Coordinate[] {new Coordinate(0, 0), new Coordinate(w, 0),
+            new Coordinate(w, lengthMm), new Coordinate(0, lengthMm), new Coordinate(0, 0)});
+        BufferParameters square = new BufferParameters(8, BufferParameters.CAP_FLAT, BufferParameters.JOIN_MITRE, 2);
+        Polygon cut = (Polygon) BufferOp.bufferOp(stitch, spec.seamMm(), square);
+        LineString open = GEOMETRY.createLineString(new Coordinate[] {new Coordinate(0, 0), new Coordinate(w, 0)});
+        return new Piece(Piece.Kind.CORD, name, 1, false, false, stitch, cut, List.of(), null, open, List.of(),
+                List.of(new Piece.Placement(name, new Coordinate(w / 2, 0))), null,
+                new LineSegment(new Coordinate(w / 2, 0), new Coordinate(w / 2, lengthMm)), null);
+    }
+
+    private static Piece transform(Piece p, AffineTransformation t) {
+        List<Piece.Notch> notches = p.notches().stream()
+                .map(n -> new Piece.Notch(n.number(), new LineSegment(apply(t, n.mark().p0), apply(t, n.mark().p1)))).toList();
+        List<Coordinate> gap = p.turningGap() == null ? null : p.turningGap().stream().map(c -> apply(t, c)).toList();
+        List<LineString> embroidery = p.embroidery().stream().map(l -> (LineString) t.transform(l)).toList();
+        List<Piece.Placement> placements = p.placements().stream()
+                .map(pl -> new Piece.Placement(pl.partName(), apply(t, pl.at()))).toList();
+        return new Piece(p.kind(), p.name(), p.cutCount(), p.mirrored(), p.pairReversed(), (Polygon) t.transform(p.stitch()),
+                (Polygon) t.transform(p.cut()), notches, gap, p.openEnd() == null ? null : (LineString) t.transform(p.openEnd()),
+                embroidery, placements, null,
+                p.foldLine() == null ? null : new LineSegment(apply(t, p.foldLine().p0), apply(t, p.foldLine().p1)), null);
     }
 
     private static int sheets(Envelope piece, boolean sideBySide, PatternSpec spec) {
@@ -96,53 +269,18 @@ public final class PatternMaker {
             ring[i] = new Coordinate(pts.get(i).x() * k, pts.get(i).y() * k);
         }
         ring[pts.size()] = ring[0];
-        // Traced outlines carry a vertex per pixel; a tenth of a millimetre is far below what
+        // Traced outlines carry a vertex per pixel; a fifth of a millimetre is far below what
         // scissors follow, and fewer vertices keep the buffer operations fast.
         Geometry g = DouglasPeuckerSimplifier.simplify(GEOMETRY.createPolygon(ring), PRE_SIMPLIFY_MM).buffer(0);
         if (g.isEmpty()) {
             throw new PatternException("the outline does not enclose anything");
         }
-        return SewableShape.largest(g);
-    }
-
-    /** A vertical grain line through the middle of the piece, kept inside it. */
-    private static LineSegment grainLine(Polygon stitch) {
-        Envelope env = stitch.getEnvelopeInternal();
-        Coordinate c = stitch.getInteriorPoint().getCoordinate();
-        Geometry vertical = GEOMETRY.createLineString(new Coordinate[] {
-            new Coordinate(c.x, env.getMinY()), new Coordinate(c.x, env.getMaxY())});
-        Geometry inside = vertical.intersection(stitch);
-        Geometry longest = inside;
-        for (int i = 0; i < inside.getNumGeometries(); i++) {
-            if (inside.getGeometryN(i).getLength() >= longest.getLength() || longest == inside) {
-                longest = inside.getGeometryN(i);
-            }
-        }
-        Coordinate[] ends = longest.getCoordinates();
-        double y0 = ends[0].y;
-        double y1 = ends[ends.length - 1].y;
-        double inset = Math.abs(y1 - y0) * 0.15;
-        return new LineSegment(new Coordinate(c.x, Math.min(y0, y1) + inset),
-                new Coordinate(c.x, Math.max(y0, y1) - inset));
-    }
-
-    private static Piece piece(Piece.Kind kind, String label, Polygon stitch, Polygon cut,
-                               List<LineSegment> notches, List<Coordinate> gap, LineSegment grain,
-                               AffineTransformation t) {
-        List<LineSegment> placedNotches = new ArrayList<>();
-        for (LineSegment n : notches) {
-            placedNotches.add(new LineSegment(apply(t, n.p0), apply(t, n.p1)));
-        }
-        List<Coordinate> placedGap = gap.stream().map(c -> apply(t, c)).toList();
-        Polygon placedStitch = (Polygon) t.transform(stitch);
-        Coordinate labelAt = apply(t, stitch.getInteriorPoint().getCoordinate());
-        return new Piece(kind, label, placedStitch, (Polygon) t.transform(cut), placedNotches, placedGap,
-                new LineSegment(apply(t, grain.p0), apply(t, grain.p1)), labelAt);
+        return SewableShape.exterior(SewableShape.largest(g));
     }
 
     /**
-     * A straight strip as long as the seam, notched to match the front and back. A long strip is cut
-     * in parts that fit the layout's width, each with a seam allowance at its ends for joining.
+     * A straight strip as long as the seam, with numbered notches matching the front's and back's. A long
+     * strip is cut in parts that fit the layout's width, each with a seam allowance at its ends for joining.
      */
     private static List<Piece> gusset(double lengthMm, PatternSpec spec, int notchCount, double top,
                                       double maxStripMm) {
@@ -159,22 +297,21 @@ public final class PatternMaker {
                 new Coordinate(x0, y0), new Coordinate(x0 + partLength, y0),
                 new Coordinate(x0 + partLength, y0 + w), new Coordinate(x0, y0 + w), new Coordinate(x0, y0)});
             Polygon cut = (Polygon) BufferOp.bufferOp(stitch, seam, square);
-            List<LineSegment> notches = new ArrayList<>();
+            List<Piece.Notch> notches = new ArrayList<>();
             for (int i = 0; i < notchCount; i++) {
                 double along = i * lengthMm / notchCount - k * partLength;
                 if (along < 0 || along >= partLength) {
                     continue;
                 }
                 double x = x0 + along;
-                notches.add(new LineSegment(new Coordinate(x, y0), new Coordinate(x, y0 - seam)));
-                notches.add(new LineSegment(new Coordinate(x, y0 + w), new Coordinate(x, y0 + w + seam)));
+                // The same number on both long edges: the front is sewn to one, the back to the other.
+                notches.add(new Piece.Notch(i + 1, new LineSegment(new Coordinate(x, y0), new Coordinate(x, y0 - seam))));
+                notches.add(new Piece.Notch(i + 1, new LineSegment(new Coordinate(x, y0 + w), new Coordinate(x, y0 + w + seam))));
             }
-            LineSegment grain = new LineSegment(new Coordinate(x0 + partLength * 0.1, y0 + w / 2),
-                    new Coordinate(x0 + partLength * 0.4, y0 + w / 2));
-            String label = parts == 1 ? "GUSSET - cut 1" : "GUSSET part " + (k + 1) + " of " + parts + " - cut 1";
-            strips.add(new Piece(Piece.Kind.GUSSET, label, stitch, cut, notches, null, grain,
-                    new Coordinate(x0 + partLength * 0.6, y0 + w / 2)));
-            y0 += w + 2 * seam + SPACING_MM;
+            String name = parts == 1 ? "GUSSET" : "GUSSET " + (k + 1) + " OF " + parts;
+            strips.add(new Piece(Piece.Kind.GUSSET, name, 1, false, false, stitch, cut, notches, null, null, List.of(),
+                    List.of(), null, null, null));
+            y0 += w + 2 * seam + SPACING_MM + LABEL_ROOM_MM;
         }
         return strips;
     }

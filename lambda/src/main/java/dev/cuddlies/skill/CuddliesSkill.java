@@ -8,13 +8,22 @@ import dev.cuddlies.config.Services;
 import dev.cuddlies.skill.handler.FallbackHandler;
 import dev.cuddlies.skill.handler.HelpHandler;
 import dev.cuddlies.skill.handler.LaunchHandler;
+import dev.cuddlies.skill.handler.LinkPhoneHandler;
 import dev.cuddlies.skill.handler.MakeCuddlieHandler;
 import dev.cuddlies.skill.handler.NavigateHomeHandler;
 import dev.cuddlies.skill.handler.SessionEndedHandler;
 import dev.cuddlies.skill.handler.StopHandler;
+import dev.cuddlies.skill.handler.NoHandler;
+import dev.cuddlies.skill.handler.RepeatHandler;
+import dev.cuddlies.skill.handler.ResizePatternHandler;
+import dev.cuddlies.skill.handler.StartOverHandler;
 import dev.cuddlies.skill.handler.WarmthHandlers;
+import dev.cuddlies.skill.handler.YesHandler;
+import dev.cuddlies.skill.interceptor.LastSpeechInterceptor;
+import dev.cuddlies.warmth.ReadingLog;
 import dev.cuddlies.skill.interceptor.LoggingInterceptor;
 import dev.cuddlies.skill.interceptor.PoliteErrorHandler;
+import dev.cuddlies.web.PairingCodes;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +43,10 @@ public final class CuddliesSkill {
                 .withSkillId(config.skillId())
                 .withApiClient(new TimedApiClient(ALEXA_API_TIMEOUT))
                 .addRequestInterceptor(logging)
+                // A progressive response goes out on another thread: the answer waits until it has gone.
+                .addResponseInterceptor(new ProgressiveResponse.AwaitSent(ALEXA_API_TIMEOUT))
                 .addResponseInterceptor(logging)
+                .addResponseInterceptor(new LastSpeechInterceptor())
                 .addRequestHandlers(handlers(config, services, clock).toArray(new RequestHandler[0]))
                 .addExceptionHandler(new PoliteErrorHandler())
                 .build();
@@ -42,16 +54,26 @@ public final class CuddliesSkill {
 
     /** The request handlers, in dispatch order. */
     public static List<RequestHandler> handlers(AppConfig config, Services services, Clock clock) {
+        ReadingLog readings = new ReadingLog(services.store());
+        PhoneLink phoneLink = new PhoneLink(config.webUrl(), new PairingCodes(services.store(), services.userKeys(), clock),
+                services.userKeys());
         return List.of(
                 new LaunchHandler(),
-                new MakeCuddlieHandler(services.maker(), clock, config.answerBudget()),
+                new MakeCuddlieHandler(services.maker(), phoneLink, clock, config.answerBudget()),
+                new ResizePatternHandler(services.maker(), phoneLink, clock, config.answerBudget()),
+                new LinkPhoneHandler(phoneLink),
                 new HelpHandler(),
-                new StopHandler(),
+                new StopHandler(services.warmth(), clock),
                 new FallbackHandler(),
                 new NavigateHomeHandler(),
-                WarmthHandlers.warmUp(services.warmth()),
-                WarmthHandlers.stop(services.warmth()),
-                WarmthHandlers.status(services.warmth()),
+                new YesHandler(),
+                new NoHandler(),
+                new StartOverHandler(),
+                new RepeatHandler(),
+                WarmthHandlers.warmUp(services.warmth(), readings, clock),
+                WarmthHandlers.stop(services.warmth(), readings, clock),
+                WarmthHandlers.status(services.warmth(), readings, clock),
+                WarmthHandlers.timeToWarm(services.warmth(), readings, clock),
                 new SessionEndedHandler());
     }
 }

@@ -25,7 +25,7 @@ public final class PatternScreen {
                 "title", "Your cuddlie pattern",
                 "preview", previewUrl,
                 "details", String.format(Locale.ROOT, "%.0f cm tall, %d %s pages. The PDF is in your Alexa app.",
-                        made.heightMm() / 10, made.sheets(), made.paper().equals("LETTER") ? "letter" : made.paper()));
+                        made.heightMm() / 10, made.sheets(), Messages.paperWords(made.paper())));
         return RenderDocumentDirective.builder().withToken(TOKEN).withDocument(DOCUMENT)
                 .withDatasources(Map.of("pattern", pattern)).build();
     }

@@ -18,18 +18,31 @@ import java.util.Set;
 
 /**
  * Calls Alexa's service APIs (the progressive-response directive service) with short timeouts: a
- * slow Alexa API must not eat the 8 seconds the answer needs.
+ * slow Alexa API must not eat the 8 seconds the answer needs. The HTTP client (and its TLS set-up) is
+ * made on first use, not when the container starts: many requests never call the API.
  */
 final class TimedApiClient implements ApiClient {
 
     private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
 
-    private final HttpClient http;
     private final Duration timeout;
+    private volatile HttpClient http;
 
     TimedApiClient(Duration timeout) {
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    private HttpClient http() {
+        HttpClient h = http;
+        if (h == null) {
+            synchronized (this) {
+                if (http == null) {
+                    http = HttpClient.newBuilder().connectTimeout(timeout).build();
+                }
+                h = http;
+            }
+        }
+        return h;
     }
 
     @Override
@@ -46,7 +59,7 @@ final class TimedApiClient implements ApiClient {
         b.method(request.getMethod(), body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body));
         try {
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http().send(b.build(), HttpResponse.BodyHandlers.ofString());
             ApiClientResponse response = new ApiClientResponse();
             response.setStatusCode(r.statusCode());
             response.setBody(r.body());

@@ -6,24 +6,38 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 /**
  * A folder standing in for the bucket: keys are relative paths. Writes go to a temporary name and
- * are moved into place, so a reader never sees half a file.
+ * are moved into place, so a reader never sees half a file. A conditional write holds a lock on a
+ * hidden {@code .<name>.lock} file beside the object (other processes) and a lock per key (other
+ * threads) while it compares versions and moves the new file in; the version is the SHA-256 of the
+ * content.
  */
 public final class LocalBlobStore implements BlobStore {
 
     private final Path root;
     private final Optional<URI> publicBase;
+    /** One lock per file for the whole JVM: a file lock cannot be held twice by one process. */
+    private static final ConcurrentHashMap<Path, ReentrantLock> KEY_LOCKS = new ConcurrentHashMap<>();
 
     public LocalBlobStore(Path root) {
         this(root, Optional.empty());
@@ -90,8 +104,7 @@ public final class LocalBlobStore implements BlobStore {
     public void put(String key, byte[] data, String contentType, Duration timeout) throws StorageException {
         Path p = pathOf(key);
         try {
-            Files.createDirectories(p.getParent());
-            Path tmp = Files.createTempFile(p.getParent(), "." + p.getFileName(), ".partial");
+            Path tmp = tempBeside(p);
             try {
                 Files.write(tmp, data);
                 try {
@@ -108,9 +121,100 @@ public final class LocalBlobStore implements BlobStore {
     }
 
     @Override
+    public boolean putIfAbsent(String key, byte[] data, String contentType, Duration timeout) throws StorageException {
+        Path p = pathOf(key);
+        try {
+            Path tmp = tempBeside(p);
+            try {
+                Files.write(tmp, data);
+                // A hard link is created atomically and never replaces an existing file.
+                Files.createLink(p, tmp);
+                return true;
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new StorageException(Kind.UNAVAILABLE, "cannot write " + key, e);
+        }
+    }
+
+    /** A temporary file in the target's folder; the folder may vanish once under a concurrent delete. */
+    private static Path tempBeside(Path target) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Files.createDirectories(target.getParent());
+            try {
+                return Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
+            } catch (NoSuchFileException removedMeanwhile) {
+                if (attempt > 0) {
+                    throw removedMeanwhile;
+                }
+            }
+        }
+    }
+
+    @Override
+    public Optional<Versioned> getVersioned(String key, long maxBytes, Duration timeout) throws StorageException {
+        try {
+            byte[] data = get(key, maxBytes, timeout);
+            return Optional.of(new Versioned(data, versionOf(data)));
+        } catch (StorageException e) {
+            if (e.kind() == Kind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public String putIfVersion(String key, byte[] data, String contentType, Optional<String> expectedVersion,
+                               Duration timeout) throws StorageException {
+        Path p = pathOf(key);
+        ReentrantLock inProcess = KEY_LOCKS.computeIfAbsent(p, k -> new ReentrantLock());
+        inProcess.lock();
+        try {
+            Files.createDirectories(p.getParent());
+            Path lockFile = p.resolveSibling("." + p.getFileName() + ".lock");
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                Optional<String> current = Files.exists(p) ? Optional.of(versionOf(Files.readAllBytes(p))) : Optional.empty();
+                if (!current.equals(expectedVersion)) {
+                    throw new StorageException(Kind.CONFLICT, key + " changed since it was read", null);
+                }
+                put(key, data, contentType, timeout);
+                return versionOf(data);
+            }
+        } catch (IOException e) {
+            throw new StorageException(Kind.UNAVAILABLE, "cannot write " + key, e);
+        } finally {
+            inProcess.unlock();
+        }
+    }
+
+    private static String versionOf(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
     public void delete(String key, Duration timeout) throws StorageException {
         try {
-            Files.deleteIfExists(pathOf(key));
+            Path p = pathOf(key);
+            Files.deleteIfExists(p);
+            // Folders named after a user go with their last file, as prefixes do in a bucket; the
+            // top-level folders (uploads/, patterns/…) stay.
+            for (Path dir = p.getParent(); dir != null && !root.equals(dir.getParent()) && !dir.equals(root);
+                 dir = dir.getParent()) {
+                try {
+                    Files.deleteIfExists(dir);
+                } catch (java.nio.file.DirectoryNotEmptyException stillUsed) {
+                    break;
+                }
+            }
         } catch (IOException e) {
             throw new StorageException(Kind.UNAVAILABLE, "cannot delete " + key, e);
         }
@@ -126,7 +230,7 @@ public final class LocalBlobStore implements BlobStore {
     }
 
     @Override
-    public Optional<URI> uploadLink(String key, String contentType, Duration validity) {
+    public Optional<URI> uploadLink(String key, String contentType, long exactBytes, Duration validity) {
         return Optional.empty();
     }
 }

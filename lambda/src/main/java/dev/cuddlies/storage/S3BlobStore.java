@@ -1,20 +1,22 @@
 package dev.cuddlies.storage;
 
 import dev.cuddlies.storage.StorageException.Kind;
-import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +38,7 @@ public final class S3BlobStore implements BlobStore {
 
     @Override
     public List<StoredObject> list(String prefix, Duration timeout) throws StorageException {
+        requireTime(timeout, "list " + prefix);
         List<StoredObject> out = new ArrayList<>();
         try {
             String token = null;
@@ -54,24 +57,36 @@ public final class S3BlobStore implements BlobStore {
         }
     }
 
+    /**
+     * One GET: the size is checked on the very object being read (a HEAD first would let the object
+     * be replaced in between) and no more than {@code maxBytes + 1} bytes are ever read.
+     */
     @Override
     public byte[] get(String key, long maxBytes, Duration timeout) throws StorageException {
-        try {
-            HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key)
-                    .overrideConfiguration(o -> o.apiCallTimeout(timeout)));
-            if (head.contentLength() != null && head.contentLength() > maxBytes) {
+        requireTime(timeout, "read " + key);
+        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(bucket).key(key)
+                .overrideConfiguration(o -> o.apiCallTimeout(timeout)))) {
+            Long length = in.response().contentLength();
+            if (length != null && length > maxBytes) {
+                in.abort();
                 throw new StorageException(Kind.TOO_LARGE, key + " is larger than " + maxBytes + " bytes", null);
             }
-            ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)
-                    .overrideConfiguration(o -> o.apiCallTimeout(timeout)));
-            return bytes.asByteArray();
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (bytes.length > maxBytes) {
+                in.abort();
+                throw new StorageException(Kind.TOO_LARGE, key + " is larger than " + maxBytes + " bytes", null);
+            }
+            return bytes;
         } catch (SdkException e) {
             throw translate(e, "read " + key);
+        } catch (IOException e) {
+            throw new StorageException(Kind.UNAVAILABLE, "could not read " + key, e);
         }
     }
 
     @Override
     public void put(String key, byte[] data, String contentType, Duration timeout) throws StorageException {
+        requireTime(timeout, "write " + key);
         try {
             s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType)
                     .overrideConfiguration(o -> o.apiCallTimeout(timeout)), RequestBody.fromBytes(data));
@@ -81,7 +96,46 @@ public final class S3BlobStore implements BlobStore {
     }
 
     @Override
+    public Optional<Versioned> getVersioned(String key, long maxBytes, Duration timeout) throws StorageException {
+        requireTime(timeout, "read " + key);
+        // One GET: its ETag is the version of exactly these bytes, and the size is checked before the body is read.
+        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(bucket).key(key)
+                .overrideConfiguration(o -> o.apiCallTimeout(timeout)))) {
+            Long length = in.response().contentLength();
+            if (length != null && length > maxBytes) {
+                in.abort();
+                throw new StorageException(Kind.TOO_LARGE, key + " is larger than " + maxBytes + " bytes", null);
+            }
+            return Optional.of(new Versioned(in.readNBytes((int) maxBytes), in.response().eTag()));
+        } catch (SdkException e) {
+            StorageException s = translate(e, "read " + key);
+            if (s.kind() == Kind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw s;
+        } catch (IOException e) {
+            throw new StorageException(Kind.UNAVAILABLE, "S3 failed to read " + key, e);
+        }
+    }
+
+    @Override
+    public String putIfVersion(String key, byte[] data, String contentType, Optional<String> expectedVersion,
+                               Duration timeout) throws StorageException {
+        requireTime(timeout, "write " + key);
+        try {
+            PutObjectResponse r = s3.putObject(b -> {
+                b.bucket(bucket).key(key).contentType(contentType).overrideConfiguration(o -> o.apiCallTimeout(timeout));
+                expectedVersion.ifPresentOrElse(b::ifMatch, () -> b.ifNoneMatch("*"));
+            }, RequestBody.fromBytes(data));
+            return r.eTag();
+        } catch (SdkException e) {
+            throw translate(e, "write " + key);
+        }
+    }
+
+    @Override
     public void delete(String key, Duration timeout) throws StorageException {
+        requireTime(timeout, "delete " + key);
         try {
             s3.deleteObject(r -> r.bucket(bucket).key(key).overrideConfiguration(o -> o.apiCallTimeout(timeout)));
         } catch (SdkException e) {
@@ -95,15 +149,37 @@ public final class S3BlobStore implements BlobStore {
                 .getObjectRequest(g -> g.bucket(bucket).key(key))).url().toString()));
     }
 
+    /**
+     * A presigned PUT whose signature covers {@code Content-Length} (exactly {@code exactBytes}, so no
+     * larger file can be sent with it) and {@code If-None-Match: *} (S3 refuses to replace an object
+     * already there, so the link cannot overwrite anything, its own upload included).
+     */
     @Override
-    public Optional<URI> uploadLink(String key, String contentType, Duration validity) {
-        return Optional.of(URI.create(presigner.presignPutObject(p -> p.signatureDuration(validity)
-                .putObjectRequest(g -> g.bucket(bucket).key(key).contentType(contentType))).url().toString()));
+    public Optional<URI> uploadLink(String key, String contentType, long exactBytes, Duration validity) {
+        return Optional.of(URI.create(presignUpload(key, contentType, exactBytes, validity).url().toString()));
+    }
+
+    /** The presigned request itself: its URL and the headers the uploader must send as signed. */
+    public PresignedPutObjectRequest presignUpload(String key, String contentType, long exactBytes, Duration validity) {
+        return presigner.presignPutObject(p -> p.signatureDuration(validity)
+                .putObjectRequest(g -> g.bucket(bucket).key(key).contentType(contentType).contentLength(exactBytes)
+                        .ifNoneMatch("*")));
+    }
+
+    /** A caller whose time budget is spent gets a timeout, not a call the SDK refuses to make. */
+    private static void requireTime(Duration timeout, String what) throws StorageException {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new StorageException(Kind.TIMEOUT, "no time left to " + what, null);
+        }
     }
 
     private static StorageException translate(SdkException e, String what) {
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
             return new StorageException(Kind.TIMEOUT, "S3 did not answer in time to " + what, e);
+        }
+        // 412: If-Match / If-None-Match failed; 409: a concurrent conditional write to the same key won.
+        if (e instanceof S3Exception c && (c.statusCode() == 412 || c.statusCode() == 409)) {
+            return new StorageException(Kind.CONFLICT, what + ": changed since it was read", e);
         }
         if (e instanceof NoSuchKeyException || e instanceof S3Exception s && s.statusCode() == 404) {
             return new StorageException(Kind.NOT_FOUND, what + ": not there", e);

@@ -12,7 +12,9 @@ public final class StorageException extends Exception {
         /** The object is not there. */
         NOT_FOUND,
         /** The object is larger than the caller allows. */
-        TOO_LARGE
+        TOO_LARGE,
+        /** A conditional write lost: the object changed since it was read. */
+        CONFLICT
     }
 
     private final Kind kind;

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * How warm and how long. Defaults are the safe maxima: a configuration may only lower them, and the
- * hard ceiling (a reading above which the heater is switched off and refused) can never be raised.
+ * hard ceiling (a reading at or above which the heater is switched off and refused) can never be raised.
  *
  * @param minSetpointC     lowest target, °C
  * @param maxSetpointC     highest target, °C (at most {@link #MAX_SETPOINT_C})
@@ -25,6 +25,8 @@ public record SafetyLimits(double minSetpointC, double maxSetpointC, double defa
     public static final double HARD_CEILING_C = 40;
     public static final Duration DEFAULT_DURATION = Duration.ofMinutes(30);
     public static final Duration MAX_DURATION = Duration.ofMinutes(120);
+    /** The shortest session a configuration may leave. */
+    public static final Duration SHORTEST_MAX_DURATION = Duration.ofMinutes(5);
     public static final double HYSTERESIS_C = 0.5;
     public static final Duration STALE_AFTER = Duration.ofMinutes(10);
 
@@ -34,16 +36,18 @@ public record SafetyLimits(double minSetpointC, double maxSetpointC, double defa
     }
 
     /**
-     * Lowers the defaults with configured values; anything that would raise a limit is ignored.
+     * Lowers the defaults with configured values; anything that would raise a limit (or is not a
+     * number) is ignored.
      *
-     * @param maxSetpointC configured highest target, or null
-     * @param maxMinutes   configured longest duration, or null
+     * @param maxSetpointC configured highest target, °C, or null
+     * @param maxMinutes   configured longest duration, minutes, or null
      */
     public static SafetyLimits configured(Double maxSetpointC, Integer maxMinutes) {
         SafetyLimits d = defaults();
-        double max = maxSetpointC == null ? d.maxSetpointC : Math.max(d.minSetpointC, Math.min(d.maxSetpointC, maxSetpointC));
+        double max = maxSetpointC == null || !Double.isFinite(maxSetpointC) ? d.maxSetpointC
+                : Math.max(d.minSetpointC, Math.min(d.maxSetpointC, maxSetpointC));
         Duration longest = maxMinutes == null ? d.maxDuration
-                : Duration.ofMinutes(Math.max(5, Math.min(d.maxDuration.toMinutes(), maxMinutes)));
+                : Duration.ofMinutes(Math.max(SHORTEST_MAX_DURATION.toMinutes(), Math.min(d.maxDuration.toMinutes(), maxMinutes)));
         return new SafetyLimits(d.minSetpointC, max, Math.min(d.defaultSetpointC, max), d.ceilingC,
                 longest.compareTo(d.defaultDuration) < 0 ? longest : d.defaultDuration, longest, d.hysteresisC,
                 d.staleAfter);

@@ -1,7 +1,6 @@
 package dev.cuddlies.pattern;
 
 import dev.cuddlies.outline.Outline;
-import dev.cuddlies.pattern.render.PdfWriter;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
 import org.apache.pdfbox.cos.COSName;
@@ -35,7 +34,7 @@ class PatternFilesTest {
         Map<String, byte[]> files = render(TestOutlines.disc(200), PatternSpec.defaults().withHeightMm(120));
 
         try (PDDocument pdf = Loader.loadPDF(files.get(PatternFiles.PDF))) {
-            PDPage page = pdf.getPage(pdf.getNumberOfPages() == 1 ? 0 : 1); // sheet A1, after any map
+            PDPage page = pdf.getPage(pdf.getNumberOfPages() - 1); // the last sheet: one sheet, after the instructions
             assertThat(page.getMediaBox().getWidth() * MM_PER_POINT).isCloseTo(210, within(0.1));
             assertThat(page.getMediaBox().getHeight() * MM_PER_POINT).isCloseTo(297, within(0.1));
             List<double[]> rects = rectangles(page);
@@ -55,15 +54,15 @@ class PatternFilesTest {
             int pages = pdf.getNumberOfPages();
             assertThat(pages).isGreaterThan(4);
             String text = new PDFTextStripper().getText(pdf);
-            assertThat(text).contains("Assembly map").contains("Sheet A1").contains("Overlap 10 mm");
-            // Every tile is true size: the first tile still carries the 5 cm square at 1:1.
-            assertThat(rectangles(pdf.getPage(1))).anySatisfy(r ->
+            assertThat(text).contains("Assembly map").contains("Sheet A1").contains("dashed line");
+            // Pages: the instructions, the map, then the sheets; every tile is true size: A1 still carries
+            // the 5 cm square at 1:1.
+            Pattern p = PatternMakerTest.made(TestOutlines.disc(200), PatternSpec.defaults().withHeightMm(600));
+            int instructions = pages - 1 - p.sheets().sheetCount();
+            assertThat(instructions).isBetween(1, 2);
+            assertThat(text).contains("How to sew your cuddlie");
+            assertThat(rectangles(pdf.getPage(instructions + 1))).anySatisfy(r ->
                     assertThat(r[0] * MM_PER_POINT).isCloseTo(50, within(0.05)));
-            // The map page names every sheet; sheets = pages - 1.
-            PdfWriter.Tiling tiling = PdfWriter.Tiling.of(
-                    dev.cuddlies.pattern.render.PatternDrawing.of(new PatternMaker().make(TestOutlines.disc(200),
-                            PatternSpec.defaults().withHeightMm(600))), Paper.A4);
-            assertThat(pages).isEqualTo(tiling.sheets() + 1);
         }
     }
 
@@ -82,7 +81,7 @@ class PatternFilesTest {
         for (int i = 0; i < g.getLength(); i++) {
             groups.add(((Element) g.item(i)).getAttribute("id"));
         }
-        assertThat(groups).containsExactly("cut", "stitch", "marks", "labels");
+        assertThat(groups).containsExactly("cut", "stitch", "marks", "gap", "embroidery", "labels");
         assertThat(svg.getElementsByTagName("image").getLength()).isZero();
     }
 
@@ -91,7 +90,8 @@ class PatternFilesTest {
         Outline outline = TestOutlines.disc(200);
         Map<String, byte[]> files = render(outline, PatternSpec.defaults());
 
-        assertThat(files).containsOnlyKeys(PatternFiles.PDF, PatternFiles.SVG, PatternFiles.OUTLINE, PatternFiles.PREVIEW);
+        assertThat(files).containsOnlyKeys(PatternFiles.PDF, PatternFiles.SVG, PatternFiles.JSON, PatternFiles.DXF,
+                PatternFiles.CUT_SVG, PatternFiles.OUTLINE, PatternFiles.PREVIEW);
         try (PDDocument pdf = Loader.loadPDF(files.get(PatternFiles.PDF))) {
             for (PDPage page : pdf.getPages()) {
                 for (COSName name : page.getResources().getXObjectNames()) {
@@ -105,7 +105,7 @@ class PatternFilesTest {
     }
 
     private static Map<String, byte[]> render(Outline outline, PatternSpec spec) throws Exception {
-        return PatternFiles.render(outline, new PatternMaker().make(outline, spec));
+        return PatternFiles.render(outline, PatternMakerTest.made(outline, spec));
     }
 
     /** Width and height, in points, of every rectangle drawn with the {@code re} operator. */

@@ -4,6 +4,7 @@ import com.amazon.ask.Skill;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cuddlies.aws.CuddliesStreamHandler;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,7 +12,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Feeds request-envelope fixtures through {@link CuddliesStreamHandler#handleRequest} and reads the JSON answer. */
+/**
+ * Feeds request-envelope fixtures through {@link CuddliesStreamHandler#handleRequest} and reads the JSON
+ * answer. Every answer it sees is measured: a spoken answer or reprompt over two sentences or 35 words
+ * fails the test that asked for it ({@link AnswerLength}).
+ */
 public final class SkillHarness implements AutoCloseable {
 
     public static final String USER_ID = "amzn1.ask.account.AFAKEUSERIDFORTESTS0123456789";
@@ -19,6 +24,7 @@ public final class SkillHarness implements AutoCloseable {
 
     private final CuddliesStreamHandler handler;
     private final AlexaApiStub alexaApi;
+    private int measured;
 
     public SkillHarness(Skill skill) throws IOException {
         this.handler = new CuddliesStreamHandler(skill);
@@ -33,6 +39,11 @@ public final class SkillHarness implements AutoCloseable {
     @Override
     public void close() {
         alexaApi.close();
+    }
+
+    /** How many spoken answers and reprompts this harness has measured. */
+    public int measured() {
+        return measured;
     }
 
     public static ObjectNode fixture(String name) throws IOException {
@@ -55,7 +66,10 @@ public final class SkillHarness implements AutoCloseable {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(envelope.toString().getBytes(StandardCharsets.UTF_8)), out, null);
-        return JSON.readTree(out.toByteArray());
+        JsonNode answer = JSON.readTree(out.toByteArray());
+        AnswerLength.ofResponse(answer).forEach(AnswerLength::assertShort);
+        measured += AnswerLength.ofResponse(answer).size();
+        return answer;
     }
 
     public static String speech(JsonNode answer) {

@@ -43,13 +43,15 @@ class SkillPackageTest {
             .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .addHandler(new DeserializationProblemHandler() {
-                // The SMAPI interface classes read "type" as their polymorphic discriminator and also
-                // hand it on to builders that have no such field; any other unknown property fails.
+                // The SMAPI interface and slot-validation classes read "type" as their polymorphic
+                // discriminator and also hand it on to builders that have no such field; any other
+                // unknown property fails.
                 @Override
                 public boolean handleUnknownProperty(DeserializationContext ctx, JsonParser p,
                                                      JsonDeserializer<?> deserializer, Object bean, String name)
                         throws java.io.IOException {
-                    if (name.equals("type") && bean != null && bean.getClass().getName().contains("Interface")) {
+                    if (name.equals("type") && bean != null && (bean.getClass().getName().contains("Interface")
+                            || isSlotValidationBuilder(bean.getClass()))) {
                         p.skipChildren();
                         return true;
                     }
@@ -67,7 +69,7 @@ class SkillPackageTest {
         var publishing = manifest.getManifest().getPublishingInformation();
         assertThat(publishing.getLocales()).containsOnlyKeys(LOCALES);
         publishing.getLocales().values().forEach(l -> assertThat(l.getExamplePhrases())
-                .isNotEmpty().allMatch(p -> p.startsWith("Alexa, ask cuddlie maker")));
+                .isNotEmpty().allMatch(p -> p.startsWith("Alexa, ask cuddly maker")));
         assertThat(manifest.getManifest().getApis().getCustom().getInterfaces())
                 .anySatisfy(i -> assertThat(i.getType()).isEqualTo("ALEXA_PRESENTATION_APL"));
         assertThat(manifest.getManifest().getPrivacyAndCompliance().getLocales().get("en-US").getPrivacyPolicyUrl())
@@ -84,13 +86,13 @@ class SkillPackageTest {
         for (String locale : LOCALES) {
             InteractionModelData model = model(locale);
             var language = model.getInteractionModel().getLanguageModel();
-            assertThat(language.getInvocationName()).isEqualTo("cuddlie maker");
+            assertThat(language.getInvocationName()).isEqualTo("cuddly maker");
             assertThat(intentNames(model)).contains("AMAZON.HelpIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent",
                     "AMAZON.FallbackIntent", "AMAZON.NavigateHomeIntent", "MakeCuddlieIntent");
             language.getIntents().stream().filter(i -> !i.getName().startsWith("AMAZON.")).forEach(i -> {
                 assertThat(i.getSamples()).as(i.getName() + " samples").hasSizeGreaterThan(10);
                 i.getSamples().forEach(s -> assertThat(s).as("sample of " + i.getName())
-                        .doesNotContainPattern("[0-9]").doesNotContain("cuddlie maker"));
+                        .doesNotContainPattern("[0-9]").doesNotContain("cuddly maker"));
             });
         }
     }
@@ -111,6 +113,11 @@ class SkillPackageTest {
             }
         }
         assertThat(intentHandlers).as("handlers without an intent").allMatch(used::contains);
+    }
+
+    private static boolean isSlotValidationBuilder(Class<?> type) {
+        return type.getEnclosingClass() != null
+                && com.amazon.ask.smapi.model.v1.skill.interactionModel.SlotValidation.class.isAssignableFrom(type.getEnclosingClass());
     }
 
     private InteractionModelData model(String locale) throws Exception {

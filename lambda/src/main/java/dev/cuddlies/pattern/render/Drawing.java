@@ -19,20 +19,24 @@ public record Drawing(double widthMm, double heightMm, List<Layer> layers) {
     /** How a layer is stroked. */
     public enum Style {
         /** Cut line: solid, heavy. */
-        CUT(0.5, false),
+        CUT(0.5, null),
         /** Stitch line: dashed, light. */
-        STITCH(0.3, true),
-        /** Notches, turning gap, grain lines, scale squares. */
-        MARK(0.35, false),
+        STITCH(0.3, new double[] {3, 1.5}),
+        /** Notches, grain lines, placement marks, scale squares. */
+        MARK(0.35, null),
+        /** The turning gap's stops and arrows: heavier, so the opening reads as one. */
+        GAP(0.5, null),
+        /** Lines to embroider: dotted. */
+        EMBROIDERY(0.4, new double[] {0.8, 1.2}),
         /** Text only. */
-        TEXT(0, false);
+        TEXT(0, null);
 
         private final double strokeMm;
-        private final boolean dashed;
+        private final double[] dashMm;
 
-        Style(double strokeMm, boolean dashed) {
+        Style(double strokeMm, double[] dashMm) {
             this.strokeMm = strokeMm;
-            this.dashed = dashed;
+            this.dashMm = dashMm;
         }
 
         public double strokeMm() {
@@ -40,7 +44,12 @@ public record Drawing(double widthMm, double heightMm, List<Layer> layers) {
         }
 
         public boolean dashed() {
-            return dashed;
+            return dashMm != null;
+        }
+
+        /** Dash and gap lengths, mm; null when solid. */
+        public double[] dashMm() {
+            return dashMm == null ? null : dashMm.clone();
         }
     }
 

@@ -9,7 +9,10 @@ import dev.cuddlies.pattern.render.Drawing.Text;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-/** True-size SVG: the user unit is one millimetre, each layer a group with its own id. */
+/**
+ * True-size SVG: the user unit is one millimetre, each layer a group with its own id. No background:
+ * a cutting machine's software would take a page rectangle for a shape to cut.
+ */
 public final class SvgWriter {
 
     private SvgWriter() {
@@ -21,7 +24,6 @@ public final class SvgWriter {
         s.append(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.2fmm\" height=\"%.2fmm\" viewBox=\"0 0 %.2f %.2f\">%n",
                 d.widthMm(), d.heightMm(), d.widthMm(), d.heightMm()));
-        s.append("  <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         for (Layer layer : d.layers()) {
             if (layer.style() == Drawing.Style.TEXT) {
                 s.append("  <g id=\"").append(layer.id())
@@ -29,7 +31,9 @@ public final class SvgWriter {
             } else {
                 s.append(String.format(Locale.ROOT,
                         "  <g id=\"%s\" fill=\"none\" stroke=\"black\" stroke-width=\"%.2f\" stroke-linejoin=\"round\"%s>%n",
-                        layer.id(), layer.style().strokeMm(), layer.style().dashed() ? " stroke-dasharray=\"3 1.5\"" : ""));
+                        layer.id(), layer.style().strokeMm(), layer.style().dashed()
+                                ? String.format(Locale.ROOT, " stroke-dasharray=\"%.1f %.1f\"", layer.style().dashMm()[0],
+                                        layer.style().dashMm()[1]) : ""));
             }
             for (Mark m : layer.marks()) {
                 s.append("    ");

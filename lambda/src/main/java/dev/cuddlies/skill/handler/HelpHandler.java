@@ -5,10 +5,11 @@ import com.amazon.ask.dispatcher.request.handler.impl.IntentRequestHandler;
 import com.amazon.ask.model.IntentRequest;
 import com.amazon.ask.model.Response;
 import dev.cuddlies.skill.Messages;
+import dev.cuddlies.skill.RequestFacts;
 
 import java.util.Optional;
 
-/** AMAZON.HelpIntent. */
+/** AMAZON.HelpIntent: making a pattern and warming the toy, in two sentences; the card has the details. */
 public final class HelpHandler implements IntentRequestHandler {
 
     public static final String INTENT = "AMAZON.HelpIntent";
@@ -20,7 +21,7 @@ public final class HelpHandler implements IntentRequestHandler {
 
     @Override
     public Optional<Response> handle(HandlerInput input, IntentRequest request) {
-        return input.getResponseBuilder().withSpeech(Messages.HELP).withReprompt(Messages.HELP_REPROMPT)
-                .withSimpleCard(Messages.SKILL_NAME, Messages.NO_PICTURE_CARD).build();
+        return input.getResponseBuilder().withSpeech(Messages.help(RequestFacts.locale(input)))
+                .withReprompt(Messages.HELP_REPROMPT).withSimpleCard(Messages.SKILL_NAME, Messages.NO_PICTURE_CARD).build();
     }
 }

@@ -8,7 +8,7 @@ import dev.cuddlies.skill.Messages;
 
 import java.util.Optional;
 
-/** "Alexa, open cuddlie maker". */
+/** "Alexa, open cuddly maker". */
 public final class LaunchHandler implements LaunchRequestHandler {
 
     @Override

@@ -4,14 +4,20 @@ import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.dispatcher.request.handler.impl.IntentRequestHandler;
 import com.amazon.ask.model.IntentRequest;
 import com.amazon.ask.model.Response;
+import dev.cuddlies.skill.DeviceTime;
 import dev.cuddlies.skill.RequestFacts;
 import dev.cuddlies.skill.WarmthMessages;
+import dev.cuddlies.warmth.Reading;
+import dev.cuddlies.warmth.ReadingLog;
 import dev.cuddlies.warmth.WarmRequest;
+import dev.cuddlies.warmth.WarmupEstimate;
 import dev.cuddlies.warmth.WarmthOutcome;
 import dev.cuddlies.warmth.WarmthService;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -22,14 +28,16 @@ public final class WarmthHandlers {
     public static final String WARM_UP = "WarmUpIntent";
     public static final String STOP_WARMING = "StopWarmingIntent";
     public static final String STATUS = "WarmthStatusIntent";
+    public static final String TIME_TO_WARM = "TimeToWarmIntent";
 
     private WarmthHandlers() {
     }
 
     /** "warm it up", "warm my cuddlie to 36 degrees", "warm it for 20 minutes". */
-    public static IntentRequestHandler warmUp(Optional<WarmthService> warmth) {
-        return new Handler(WARM_UP, warmth, (input) -> {
-            Optional<Double> degrees = RequestFacts.slotValue(input, "temperature").flatMap(WarmthHandlers::number);
+    public static IntentRequestHandler warmUp(Optional<WarmthService> warmth, ReadingLog log, Clock clock) {
+        return new Handler(WARM_UP, warmth, log, clock, (input) -> {
+            // A number Alexa could not resolve ("?") or NaN reaches the policy as not finite: it asks again.
+            Optional<Double> degrees = RequestFacts.slotValue(input, "temperature").map(WarmthHandlers::number);
             Optional<Duration> duration = RequestFacts.slotValue(input, "duration").flatMap(WarmthHandlers::duration);
             boolean us = Locale.US.equals(RequestFacts.locale(input));
             return service -> service.warmUp(new WarmRequest(degrees, duration, us));
@@ -37,20 +45,32 @@ public final class WarmthHandlers {
     }
 
     /** "turn it off", "stop warming". */
-    public static IntentRequestHandler stop(Optional<WarmthService> warmth) {
-        return new Handler(STOP_WARMING, warmth, input -> WarmthService::stop);
+    public static IntentRequestHandler stop(Optional<WarmthService> warmth, ReadingLog log, Clock clock) {
+        return new Handler(STOP_WARMING, warmth, log, clock, input -> WarmthService::stop);
     }
 
     /** "how warm is my cuddlie", "is it on". */
-    public static IntentRequestHandler status(Optional<WarmthService> warmth) {
-        return new Handler(STATUS, warmth, input -> WarmthService::status);
+    public static IntentRequestHandler status(Optional<WarmthService> warmth, ReadingLog log, Clock clock) {
+        return new Handler(STATUS, warmth, log, clock, input -> WarmthService::status);
     }
 
-    private static Optional<Double> number(String s) {
+    /** "how long until it's warm": an estimate from the readings heard so far, or that it can't tell. */
+    public static IntentRequestHandler timeToWarm(Optional<WarmthService> warmth, ReadingLog log, Clock clock) {
+        return new Handler(TIME_TO_WARM, warmth, log, clock, input -> WarmthService::status) {
+            @Override
+            String say(WarmthOutcome outcome, List<Reading> readings, WarmthMessages.When when) {
+                Optional<Duration> estimate = outcome instanceof WarmthOutcome.On on
+                        ? WarmupEstimate.until(readings, on.targetC()) : Optional.empty();
+                return WarmthMessages.timeToWarm(outcome, estimate, when);
+            }
+        };
+    }
+
+    private static double number(String s) {
         try {
-            return Optional.of(Double.parseDouble(s));
+            return Double.parseDouble(s);
         } catch (NumberFormatException e) {
-            return Optional.empty();
+            return Double.NaN;
         }
     }
 
@@ -62,15 +82,19 @@ public final class WarmthHandlers {
         }
     }
 
-    private static final class Handler implements IntentRequestHandler {
+    private static class Handler implements IntentRequestHandler {
         private final String intent;
         private final Optional<WarmthService> warmth;
+        private final ReadingLog log;
+        private final Clock clock;
         private final Function<HandlerInput, Function<WarmthService, WarmthOutcome>> command;
 
-        Handler(String intent, Optional<WarmthService> warmth,
+        Handler(String intent, Optional<WarmthService> warmth, ReadingLog log, Clock clock,
                 Function<HandlerInput, Function<WarmthService, WarmthOutcome>> command) {
             this.intent = intent;
             this.warmth = warmth;
+            this.log = log;
+            this.clock = clock;
             this.command = command;
         }
 
@@ -85,8 +109,21 @@ public final class WarmthHandlers {
                 return input.getResponseBuilder().withSpeech(WarmthMessages.NO_HEATER).withShouldEndSession(true).build();
             }
             WarmthOutcome outcome = command.apply(input).apply(warmth.get());
-            return input.getResponseBuilder().withSpeech(WarmthMessages.say(outcome, RequestFacts.locale(input)))
-                    .withShouldEndSession(true).build();
+            // Readings heard in answers are remembered for "how long until it's warm".
+            Optional<Reading> heard = outcome instanceof WarmthOutcome.Warming w ? w.reading()
+                    : outcome instanceof WarmthOutcome.On on ? on.reading() : Optional.empty();
+            List<Reading> readings = heard.map(log::add).orElse(List.of());
+            String speech = say(outcome, readings, DeviceTime.when(input, clock));
+            if (outcome instanceof WarmthOutcome.UnclearDegrees) {
+                return input.getResponseBuilder().withSpeech(speech)
+                        .withReprompt("Which temperature would you like? For example: warm it to 36 degrees.")
+                        .withShouldEndSession(false).build();
+            }
+            return input.getResponseBuilder().withSpeech(speech).withShouldEndSession(true).build();
+        }
+
+        String say(WarmthOutcome outcome, List<Reading> readings, WarmthMessages.When when) {
+            return WarmthMessages.say(outcome, when);
         }
 
         @Override

@@ -7,11 +7,15 @@ public final class DeviceException extends Exception {
     public enum Kind {
         /** The device (or its cloud) is offline or unreachable. */
         OFFLINE,
-        /** The cloud refused: credentials expired for good, app not permitted, wrong region. */
+        /** The account behind the cloud API is signed out for good (401, 406, a refresh refused): link it again. */
+        SIGNED_OUT,
+        /** The cloud or device refused for a setup reason: app not permitted, wrong region, unknown device id. */
         REFUSED,
-        /** The device or cloud did not answer in time. */
+        /** The device or cloud did not answer in time, or the call quota is used up. */
         TIMEOUT,
-        /** The cloud or device answered with an error. */
+        /** The command was sent but the device never confirmed it. */
+        UNCONFIRMED,
+        /** The cloud or device answered with an error, or with something that is not an answer. */
         FAILED
     }
 

@@ -2,24 +2,26 @@ package dev.cuddlies.warmth.switches;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cuddlies.warmth.Probe;
 import dev.cuddlies.warmth.Reading;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Sonoff DIY / LAN mode: {@code POST http://<ip>:8081/zeroconf/{switch|pulse|info}} with
- * {@code {"deviceid","data":{…}}}; answers {@code {"seq","error","data"}}. The backstop is the
- * device's own inching ({@code pulse}), armed before switching on. At least 200 ms between requests.
+ * {@code {"deviceid","data":{…}}}; answers {@code {"seq","error","data"}} (firmware 1.4 sends
+ * {@code data} as a JSON string). The backstop is the device's own inching ({@code pulse}), confirmed
+ * before switching on. Plain switches (BASICR3, MINI) report no {@code currentTemperature}. At least
+ * 200 ms between requests.
  */
 public final class LanDriver implements SwitchDriver {
 
     private final URI device;
     private final String deviceId;
-    private final JsonHttp http;
+    private final JsonTransport transport;
     private final Clock clock;
 
     /** The device's own limit: at least this long between requests. */
@@ -27,15 +29,15 @@ public final class LanDriver implements SwitchDriver {
 
     /** @param device e.g. {@code http://192.168.1.50:8081} */
     public LanDriver(URI device, String deviceId, Clock clock) {
-        this(device, deviceId, clock, SPACING);
+        this(device, deviceId, clock, new JsonHttp(JsonHttp.TIMEOUT, SPACING));
     }
 
-    /** @param spacing minimum time between requests (tests on simulated time use less) */
-    public LanDriver(URI device, String deviceId, Clock clock, Duration spacing) {
+    /** @param transport how requests reach the device ({@link JsonHttp} in production) */
+    public LanDriver(URI device, String deviceId, Clock clock, JsonTransport transport) {
         this.device = device;
         this.deviceId = deviceId;
         this.clock = clock;
-        this.http = new JsonHttp(Duration.ofSeconds(2), spacing);
+        this.transport = transport;
     }
 
     @Override
@@ -45,14 +47,12 @@ public final class LanDriver implements SwitchDriver {
 
     @Override
     public Capabilities capabilities() {
-        return new Capabilities(true, true, false);
+        return new Capabilities(true);
     }
 
     @Override
-    public void heatOn(Duration backstop, double targetC) throws DeviceException {
-        ObjectNode pulse = JsonHttp.JSON.createObjectNode().put("pulse", "on")
-                .put("pulseWidth", Inching.pulseWidthMillis(backstop));
-        call("pulse", pulse);
+    public void heatOn(Duration backstop) throws DeviceException {
+        call("pulse", JsonHttp.JSON.createObjectNode().put("pulse", "on").put("pulseWidth", Inching.pulseWidthMillis(backstop)));
         call("switch", JsonHttp.JSON.createObjectNode().put("switch", "on"));
     }
 
@@ -62,24 +62,33 @@ public final class LanDriver implements SwitchDriver {
     }
 
     @Override
-    public Optional<Reading> read() throws DeviceException {
-        JsonNode data = call("info", JsonHttp.JSON.createObjectNode());
-        JsonNode t = data.path("currentTemperature");
-        if (t.isMissingNode() || t.asText().isBlank() || t.asText().equals("unavailable")) {
-            return Optional.empty();
+    public SwitchReport read() throws DeviceException {
+        ObjectNode data = call("info", JsonHttp.JSON.createObjectNode());
+        SwitchReport.Relay relay = SwitchReport.relay(data.path("switch").asText(""));
+        JsonNode t = data.get("currentTemperature");
+        if (t == null) {
+            return new SwitchReport(relay, new Probe.NoSensor());
         }
-        return Optional.of(new Reading(Double.parseDouble(t.asText()), clock.instant()));
+        return new SwitchReport(relay, Readings.parse(t, clock.instant()));
     }
 
-    private JsonNode call(String command, ObjectNode data) throws DeviceException {
+    private ObjectNode call(String command, ObjectNode data) throws DeviceException {
         ObjectNode body = JsonHttp.JSON.createObjectNode().put("deviceid", deviceId);
         body.set("data", data);
-        JsonHttp.Answer a = http.send("POST", device.resolve("/zeroconf/" + command), Map.of(), body.toString());
-        int error = a.body().path("error").asInt(a.status() == 200 ? 0 : a.status());
-        if (a.status() != 200 || error != 0) {
-            throw new DeviceException(error == 404 ? DeviceException.Kind.REFUSED : DeviceException.Kind.FAILED,
-                    "the switch answered error " + error + " to " + command);
+        JsonTransport.Answer a = transport.send("POST", device.resolve("/zeroconf/" + command), Map.of(), body.toString());
+        if (a.status() != 200) {
+            throw new DeviceException(a.status() >= 500 ? DeviceException.Kind.OFFLINE : DeviceException.Kind.FAILED,
+                    "the switch answered HTTP " + a.status() + " to " + command);
         }
-        return a.body().path("data");
+        ObjectNode answer = JsonHttp.object(a.body(), "the switch");
+        JsonNode error = answer.get("error");
+        if (error == null || !error.canConvertToInt()) {
+            throw new DeviceException(DeviceException.Kind.FAILED, "the switch's answer to " + command + " has no error code");
+        }
+        if (error.asInt() != 0) {
+            throw new DeviceException(error.asInt() == 404 ? DeviceException.Kind.REFUSED : DeviceException.Kind.FAILED,
+                    "the switch answered error " + error.asInt() + " to " + command);
+        }
+        return JsonHttp.member(answer, "data");
     }
 }

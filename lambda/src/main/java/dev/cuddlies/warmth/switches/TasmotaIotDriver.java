@@ -1,17 +1,12 @@
 package dev.cuddlies.warmth.switches;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cuddlies.warmth.Probe;
 import dev.cuddlies.warmth.Reading;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient;
-import software.amazon.awssdk.services.iotdataplane.model.ResourceNotFoundException;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
@@ -19,24 +14,45 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Tasmota through AWS IoT: {@code IotDataPlaneClient.publish} to {@code cmnd/<topic>/PulseTime} (the
- * device-side backstop, armed first) and {@code cmnd/<topic>/POWER}; the temperature comes from the
- * thing's shadow, where an IoT rule copies {@code tele/<topic>/SENSOR} into the reported state, with
- * the shadow's own timestamp (so a silent sensor shows as stale).
+ * Tasmota through AWS IoT. Switching on is one MQTT message, {@code cmnd/<topic>/Backlog} with
+ * {@code PulseTime <n>; Power ON}: the device applies its own auto-off before the relay can close,
+ * and a lost message closes nothing. Switching off publishes {@code cmnd/<topic>/POWER OFF} and is
+ * confirmed only when the thing's shadow reports {@code POWER: OFF} in an update newer than the
+ * command (IoT rules copy {@code stat/<topic>/RESULT} and {@code tele/<topic>/SENSOR} into the
+ * shadow's reported state). Temperatures come from the shadow, with the shadow's own timestamps (so
+ * a silent sensor shows as stale) and Tasmota's {@code TempUnit} (C or F).
  */
 public final class TasmotaIotDriver implements SwitchDriver {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
+    /** How long an off may take to show in the shadow before it counts as unconfirmed. */
+    public static final Duration CONFIRM_WITHIN = Duration.ofSeconds(2);
+    /** The backend's and AWS IoT's clocks may differ by this much, in seconds. */
+    private static final long CLOCK_SKEW_S = 2;
+    private static final Duration POLL_EVERY = Duration.ofMillis(100);
 
-    private final IotDataPlaneClient iot;
+    private final IotData iot;
     private final String topic;
     private final String thing;
+    private final Clock clock;
+    private final Duration confirmWithin;
+    private final Duration pollEvery;
 
-    public TasmotaIotDriver(IotDataPlaneClient iot, String topic, String thing) {
+    public TasmotaIotDriver(IotDataPlaneClient iot, String topic, String thing, Clock clock) {
+        this(new AwsIotData(iot), topic, thing, clock, CONFIRM_WITHIN, POLL_EVERY);
+    }
+
+    /**
+     * @param confirmWithin how long to wait (real time) for the shadow to show an off
+     * @param pollEvery     how often to look meanwhile
+     */
+    public TasmotaIotDriver(IotData iot, String topic, String thing, Clock clock, Duration confirmWithin,
+                            Duration pollEvery) {
         this.iot = iot;
         this.topic = topic;
         this.thing = thing;
+        this.clock = clock;
+        this.confirmWithin = confirmWithin;
+        this.pollEvery = pollEvery;
     }
 
     @Override
@@ -46,73 +62,101 @@ public final class TasmotaIotDriver implements SwitchDriver {
 
     @Override
     public Capabilities capabilities() {
-        return new Capabilities(true, true, false);
+        return new Capabilities(true);
     }
 
     /**
-     * Tasmota's PulseTime: 1–111 are tenths of a second, 112–64900 are seconds plus 100
-     * (two hours = 7300).
+     * Tasmota's PulseTime: 1–111 are tenths of a second (0.1–11.1 s), 112–64900 are seconds plus 100
+     * (12 s and up; two hours = 7300). Rounded down, so the device never stays on longer than asked.
      */
     public static int pulseTime(Duration backstop) {
-        long seconds = Math.max(1, backstop.toSeconds());
-        if (seconds <= 11) {
-            return (int) Math.max(1, backstop.toMillis() / 100);
+        long ms = Math.max(100, backstop.toMillis());
+        if (ms < 12_000) {
+            return (int) Math.min(111, ms / 100);
         }
-        return (int) Math.min(64900, seconds + 100);
+        return (int) Math.min(64900, ms / 1000 + 100);
     }
 
     @Override
-    public void heatOn(Duration backstop, double targetC) throws DeviceException {
-        publish("PulseTime", String.valueOf(pulseTime(backstop)));
-        publish("POWER", "ON");
+    public void heatOn(Duration backstop) throws DeviceException {
+        iot.publish("cmnd/" + topic + "/Backlog", "PulseTime " + pulseTime(backstop) + "; Power ON");
     }
 
     @Override
     public void heatOff() throws DeviceException {
-        publish("POWER", "OFF");
+        long before = shadow().map(s -> s.path("version").asLong(0)).orElse(0L);
+        long sentAt = clock.instant().getEpochSecond();
+        iot.publish("cmnd/" + topic + "/POWER", "OFF");
+        long deadline = System.nanoTime() + confirmWithin.toNanos();
+        while (true) {
+            Optional<ObjectNode> now = shadow();
+            if (now.isPresent() && confirmsOff(now.get(), before, sentAt)) {
+                return;
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new DeviceException(DeviceException.Kind.UNCONFIRMED, "the switch did not report OFF after the command");
+            }
+            pause();
+        }
+    }
+
+    /** POWER is OFF in a shadow update newer than the one read before the command, stamped no earlier than it. */
+    private static boolean confirmsOff(ObjectNode shadow, long versionBefore, long sentAtSecond) {
+        return shadow.path("version").asLong(0) > versionBefore
+                && shadow.path("state").path("reported").path("POWER").asText("").equalsIgnoreCase("OFF")
+                && shadow.path("metadata").path("reported").path("POWER").path("timestamp").asLong(0) >= sentAtSecond - CLOCK_SKEW_S;
     }
 
     @Override
-    public Optional<Reading> read() throws DeviceException {
-        JsonNode shadow;
-        try {
-            shadow = JSON.readTree(iot.getThingShadow(r -> r.thingName(thing)
-                    .overrideConfiguration(o -> o.apiCallTimeout(CALL_TIMEOUT))).payload().asUtf8String());
-        } catch (ResourceNotFoundException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new DeviceException(DeviceException.Kind.FAILED, "the thing shadow is not JSON", e);
-        } catch (SdkException e) {
-            throw translate(e, "read the thing shadow");
+    public SwitchReport read() throws DeviceException {
+        Optional<ObjectNode> shadow = shadow();
+        if (shadow.isEmpty()) {
+            return new SwitchReport(SwitchReport.Relay.UNKNOWN, new Probe.NoSensor());
         }
-        // reported: {"DS18B20": {"Temperature": 36.2}} (any sensor name), metadata has the same shape with timestamps.
-        JsonNode reported = shadow.path("state").path("reported");
+        JsonNode reported = shadow.get().path("state").path("reported");
+        SwitchReport.Relay relay = SwitchReport.relay(reported.path("POWER").asText(""));
+        String unit = reported.path("TempUnit").asText("C");
+        // reported: {"DS18B20": {"Temperature": 36.2}, "TempUnit": "C"} (any sensor name); metadata has
+        // the same shape with timestamps.
         for (Iterator<Map.Entry<String, JsonNode>> it = reported.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> sensor = it.next();
-            JsonNode t = sensor.getValue().path("Temperature");
-            if (t.isNumber()) {
-                long at = shadow.path("metadata").path("reported").path(sensor.getKey()).path("Temperature")
-                        .path("timestamp").asLong(0);
-                return Optional.of(new Reading(t.asDouble(), Instant.ofEpochSecond(at)));
+            JsonNode t = sensor.getValue().get("Temperature");
+            if (t == null) {
+                continue;
             }
+            long at = shadow.get().path("metadata").path("reported").path(sensor.getKey()).path("Temperature")
+                    .path("timestamp").asLong(0);
+            Probe probe = Readings.parse(t, Instant.ofEpochSecond(at));
+            return new SwitchReport(relay, inCelsius(probe, unit));
         }
-        return Optional.empty();
+        return new SwitchReport(relay, new Probe.NoSensor());
     }
 
-    private void publish(String command, String payload) throws DeviceException {
+    private static Probe inCelsius(Probe probe, String unit) {
+        if (!(probe instanceof Probe.Measured m) || unit.equalsIgnoreCase("C")) {
+            return probe;
+        }
+        if (unit.equalsIgnoreCase("F")) {
+            Reading r = m.reading();
+            return new Probe.Measured(new Reading((r.celsius() - 32) * 5 / 9, r.at()));
+        }
+        return new Probe.Unreadable("TempUnit " + unit);
+    }
+
+    private Optional<ObjectNode> shadow() throws DeviceException {
+        Optional<String> doc = iot.shadow(thing);
+        if (doc.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(JsonHttp.object(doc.get(), "the thing shadow"));
+    }
+
+    private void pause() throws DeviceException {
         try {
-            iot.publish(r -> r.topic("cmnd/" + topic + "/" + command).qos(1)
-                    .payload(SdkBytes.fromString(payload, StandardCharsets.UTF_8))
-                    .overrideConfiguration(o -> o.apiCallTimeout(CALL_TIMEOUT)));
-        } catch (SdkException e) {
-            throw translate(e, "publish " + command);
+            Thread.sleep(pollEvery.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeviceException(DeviceException.Kind.UNCONFIRMED, "interrupted while waiting for the switch");
         }
-    }
-
-    private static DeviceException translate(SdkException e, String what) {
-        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
-            return new DeviceException(DeviceException.Kind.TIMEOUT, "AWS IoT did not answer in time to " + what, e);
-        }
-        return new DeviceException(DeviceException.Kind.OFFLINE, "AWS IoT failed to " + what, e);
     }
 }

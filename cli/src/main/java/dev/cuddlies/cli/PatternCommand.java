@@ -16,6 +16,7 @@ import dev.cuddlies.pattern.PatternSpec;
 import dev.cuddlies.pattern.Piece;
 import dev.cuddlies.pattern.stuffing.StuffingMode;
 import dev.cuddlies.pattern.stuffing.StuffingReport;
+import dev.cuddlies.pattern.stuffing.StuffingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,7 +27,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -61,9 +61,9 @@ final class PatternCommand implements Callable<Integer> {
             description = "add a side gusset strip this wide, e.g. 5cm; 0 = none (default)")
     private String gusset;
 
-    @Option(names = "--stuffing", defaultValue = "off", paramLabel = "firm|soft|off",
-            description = "enlarge the pattern so the toy, stuffed firm or soft, looks like the picture; "
-                    + "writes stuffed.png (default: ${DEFAULT-VALUE})")
+    @Option(names = "--stuffing", defaultValue = "firm", paramLabel = "firm|soft|off",
+            description = "enlarge the pattern so the toy, stuffed firm or soft, looks like the picture; off cuts "
+                    + "the outline as traced (and still predicts the stuffed toy); writes stuffed.png (default: ${DEFAULT-VALUE})")
     private String stuffing;
 
     @Override
@@ -71,26 +71,15 @@ final class PatternCommand implements Callable<Integer> {
         PatternSpec patternSpec = specFromOptions();
         Outline outline = image.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
                 ? readOutline(image) : OutlineCommand.trace(image, OutlineConfig.DEFAULT_SIMPLIFY_PX);
-        StuffingMode mode = stuffingMode();
         Pattern pattern;
         Map<String, byte[]> files;
-        StuffingHook.Stuffed stuffed = null;
         try {
-            PatternOutcome outcome;
-            if (mode == StuffingMode.OFF) {
-                outcome = new PatternMaker().make(outline, patternSpec);
-            } else {
-                stuffed = StuffingHook.compensate(outline, patternSpec, mode);
-                outcome = stuffed.outcome();
-            }
+            PatternOutcome outcome = new PatternMaker().make(outline, patternSpec);
             if (outcome instanceof PatternOutcome.NeedsBiggerSize bigger) {
                 throw new UserError(biggerSize(bigger));
             }
             pattern = ((PatternOutcome.Made) outcome).pattern();
-            files = new LinkedHashMap<>(PatternFiles.render(outline, pattern));
-            if (stuffed != null) {
-                files.put(StuffingHook.PREVIEW, stuffed.preview());
-            }
+            files = PatternFiles.render(outline, pattern);
         } catch (PatternException e) {
             throw new UserError(e.getMessage());
         } catch (IOException e) {
@@ -106,12 +95,16 @@ final class PatternCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  seam %s long, %s allowance; PDF: instructions + %d %s sheet%s%n",
                 Length.describeCm(pattern.stitchPerimeterMm()), patternSpec.seam().describe(), sheets,
                 patternSpec.paper().name(), sheets == 1 ? "" : "s");
-        if (stuffed != null) {
-            StuffingReport r = stuffed.report();
-            out.printf(Locale.ROOT, "  stuffed %s: %s tall x %s wide x %s thick; silhouette match %.0f%% (%.0f%% uncompensated)%n",
-                    r.mode().word(), Length.describeCm(r.predictedHeightMm()), Length.describeCm(r.predictedWidthMm()),
-                    Length.describeCm(r.predictedThicknessMm()), 100 * r.silhouetteIoU(),
-                    100 * r.silhouetteIoUUncompensated());
+        StuffingResult stuffing = pattern.stuffing();
+        if (stuffing.report().isPresent()) {
+            StuffingReport r = stuffing.report().get();
+            out.printf(Locale.ROOT, "  stuffed %s (%s): %s tall x %s wide x %s thick; silhouette match %.0f%% (%.0f%% uncompensated)%n",
+                    r.mode().word(), stuffing.status().word(), Length.describeCm(r.predictedHeightMm()),
+                    Length.describeCm(r.predictedWidthMm()), Length.describeCm(r.predictedThicknessMm()),
+                    100 * r.silhouetteIoU(), 100 * r.silhouetteIoUUncompensated());
+        } else {
+            out.printf(Locale.ROOT, "  stuffing %s: %s, the outline is cut as traced%n", stuffing.mode().word(),
+                    stuffing.status().word());
         }
         for (Outline.Warning w : outline.warnings()) {
             out.println("  outline: " + w.describe());
@@ -132,15 +125,8 @@ final class PatternCommand implements Callable<Integer> {
                     .withSeam(Length.parse(seam))
                     .withGussetWidthMm(Length.parseMm(gusset))
                     .withPaper(Paper.parse(paper))
+                    .withStuffing(StuffingMode.parse(stuffing))
                     .checkValidity();
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
-    }
-
-    private StuffingMode stuffingMode() {
-        try {
-            return StuffingMode.parse(stuffing);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

@@ -6,7 +6,10 @@ import dev.cuddlies.outline.OutlineConfig;
 import dev.cuddlies.outline.OutlineEngine;
 import dev.cuddlies.outline.OutlineException;
 import dev.cuddlies.pattern.Length;
+import dev.cuddlies.pattern.Pattern;
 import dev.cuddlies.pattern.PatternException;
+import dev.cuddlies.pattern.PatternFiles;
+import dev.cuddlies.pattern.PatternOutcome;
 import dev.cuddlies.pattern.PatternMaker;
 import dev.cuddlies.pattern.PatternSpec;
 import dev.cuddlies.pattern.stuffing.Compensation;
@@ -29,6 +32,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -96,42 +100,77 @@ final class StuffingBench {
                 100 * (got - expected) / expected, ms);
     }
 
-    /** The whole compensation of the synthetic bear at the default 30 cm, warm. */
+    /**
+     * The whole make path at the default 30 cm (pattern maker with stuffing, then every file drawn),
+     * for the synthetic bear: the first in this JVM (cold, as in a fresh Lambda container; run this
+     * benchmark in a fresh JVM for that to mean that), then warm with stuffing firm and with stuffing
+     * not run, and the compensation alone.
+     */
     private void timing(int runs, int warmup) throws IOException, PatternException, OutlineException {
         Outline outline = new OutlineEngine(OutlineConfig.defaults())
                 .trace(SyntheticCartoon.png(SyntheticCartoon.draw(600, 420)));
-        Polygon target = StuffingHook.millimetres(outline, PatternSpec.DEFAULT_HEIGHT_MM);
-        StuffingCompensator compensator = new StuffingCompensator(StuffingConfig.defaults());
-        // Cold: the first compensation in this JVM, as in a fresh Lambda container (the JIT has not
-        // compiled the solver yet). Run this benchmark in a fresh JVM for that figure to mean that.
+        PatternSpec firm = PatternSpec.defaults();
         long w0 = System.nanoTime();
         long c0 = cpu();
-        compensator.compensate(target, StuffingMode.FIRM);
-        out.printf(Locale.ROOT, "First compensation in a fresh JVM (cold): %.0f ms (%.0f).%n",
-                (cpu() - c0) / 1e6, (System.nanoTime() - w0) / 1e6);
-        for (int i = 0; i < warmup; i++) {
+        Pattern first = makePath(outline, firm, PatternMaker.UNLIMITED);
+        out.printf(Locale.ROOT, "First make path in a fresh JVM (cold), stuffing %s: %.0f ms CPU (%.0f wall).%n",
+                first.stuffing().status().word(), (cpu() - c0) / 1e6, (System.nanoTime() - w0) / 1e6);
+        out.println();
+        out.println("| warm, synthetic bear at 30 cm | CPU median ms | wall median ms | CPU p90 ms | stuffing |");
+        out.println("|---|---:|---:|---:|---|");
+        measure("make path, stuffing firm", runs, warmup, () -> makePath(outline, firm, PatternMaker.UNLIMITED));
+        measure("make path, stuffing not run", runs, warmup, () -> makePath(outline, firm, Duration.ZERO));
+        Polygon target = millimetres(outline);
+        StuffingCompensator compensator = new StuffingCompensator(StuffingConfig.defaults());
+        measure("compensation alone", runs, warmup, () -> {
             compensator.compensate(target, StuffingMode.FIRM);
+            return null;
+        });
+        out.println();
+    }
+
+    private interface Step {
+        Pattern run() throws IOException, PatternException;
+    }
+
+    private void measure(String what, int runs, int warmup, Step step) throws IOException, PatternException {
+        for (int i = 0; i < warmup; i++) {
+            step.run();
         }
         long[] cpu = new long[runs];
         long[] wall = new long[runs];
-        Compensation last = null;
+        Pattern last = null;
         for (int i = 0; i < runs; i++) {
-            w0 = System.nanoTime();
-            c0 = cpu();
-            last = compensator.compensate(target, StuffingMode.FIRM);
+            long w0 = System.nanoTime();
+            long c0 = cpu();
+            last = step.run();
             cpu[i] = cpu() - c0;
             wall[i] = System.nanoTime() - w0;
         }
         Arrays.sort(cpu);
         Arrays.sort(wall);
-        out.printf(Locale.ROOT, "Whole compensation, synthetic bear at %s (%d stuffed vertices, %d rounds, IoU %.3f): "
-                        + "median %.0f ms (%.0f), p90 %.0f ms (%.0f) over %d warm runs.%n%n",
-                Length.describeCm(PatternSpec.DEFAULT_HEIGHT_MM), last.stuffed().vertices().length / 3,
-                last.rounds(), last.report().silhouetteIoU(), cpu[runs / 2] / 1e6, wall[runs / 2] / 1e6,
-                cpu[(int) (runs * 0.9)] / 1e6, wall[(int) (runs * 0.9)] / 1e6, runs);
+        String stuffing = last == null ? "" : last.stuffing().status().word() + last.stuffing().report()
+                .map(r -> String.format(Locale.ROOT, ", IoU %.3f, %d rounds", r.silhouetteIoU(), 0)).orElse("");
+        if (last != null && last.stuffing().report().isPresent()) {
+            stuffing = String.format(Locale.ROOT, "%s, IoU %.3f, %d rounds", last.stuffing().status().word(),
+                    last.stuffing().report().get().silhouetteIoU(), last.stuffing().rounds());
+        }
+        out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %s |%n", what, cpu[runs / 2] / 1e6, wall[runs / 2] / 1e6,
+                cpu[(int) (runs * 0.9)] / 1e6, stuffing);
     }
 
-    /** Every picture in the folder: traced, scaled to 30 cm, compensated (firm). */
+    /** The pattern maker and every file drawn: what the skill does between the outline and storage. */
+    private static Pattern makePath(Outline outline, PatternSpec spec, Duration stuffingTime)
+            throws IOException, PatternException {
+        PatternOutcome outcome = new PatternMaker().make(outline, spec, stuffingTime);
+        if (!(outcome instanceof PatternOutcome.Made made)) {
+            throw new PatternException("the synthetic bear needs a bigger size");
+        }
+        PatternFiles.render(outline, made.pattern());
+        return made.pattern();
+    }
+
+    /** Every picture in the folder: traced and made into a pattern at 30 cm, stuffing firm, as the skill does. */
     private void cartoons(Path folder) throws IOException {
         OutlineEngine engine = new OutlineEngine(OutlineConfig.defaults());
         StuffingCompensator compensator = new StuffingCompensator(StuffingConfig.defaults());
@@ -139,33 +178,47 @@ final class StuffingBench {
         try (Stream<Path> list = Files.list(folder)) {
             files = list.filter(Files::isRegularFile).sorted().toList();
         }
-        out.println("| picture | IoU uncompensated | IoU compensated | rounds | stuffed W x H x T cm | pattern area x | CPU ms |");
-        out.println("|---|---:|---:|---:|---|---:|---:|");
+        out.println("| picture | IoU uncompensated | IoU compensated | status | rounds | stuffed W x H x T cm | "
+                + "pattern height cm | make CPU ms |");
+        out.println("|---|---:|---:|---|---:|---|---:|---:|");
         List<Double> compensated = new ArrayList<>();
         for (Path file : files) {
             Outline outline;
-            Polygon target;
             try {
                 outline = engine.trace(Files.readAllBytes(file));
-                new PatternMaker().make(outline, PatternSpec.defaults());
-                target = StuffingHook.millimetres(outline, PatternSpec.DEFAULT_HEIGHT_MM);
-            } catch (OutlineException | PatternException e) {
-                out.printf(Locale.ROOT, "| %s | refused by the outline or pattern step | | | | | |%n", file.getFileName());
+            } catch (OutlineException e) {
+                out.printf(Locale.ROOT, "| %s | refused by the outline step | | | | | | |%n", file.getFileName());
                 continue;
             }
             long c0 = cpu();
-            Compensation c = compensator.compensate(target, StuffingMode.FIRM);
+            PatternOutcome outcome;
+            try {
+                outcome = new PatternMaker().make(outline, PatternSpec.defaults());
+            } catch (PatternException e) {
+                out.printf(Locale.ROOT, "| %s | refused by the pattern step | | | | | | |%n", file.getFileName());
+                continue;
+            }
             long ms = (cpu() - c0) / 1_000_000;
-            StuffingReport r = c.report();
+            if (!(outcome instanceof PatternOutcome.Made made)) {
+                out.printf(Locale.ROOT, "| %s | needs a bigger size | | | | | | %d |%n", file.getFileName(), ms);
+                continue;
+            }
+            Pattern p = made.pattern();
+            StuffingReport r = p.stuffing().report().orElseThrow();
             compensated.add(r.silhouetteIoU());
-            out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %d | %.1f x %.1f x %.1f | %.2f | %d |%n", file.getFileName(),
-                    r.silhouetteIoUUncompensated(), r.silhouetteIoU(), c.rounds(), r.predictedWidthMm() / 10,
-                    r.predictedHeightMm() / 10, r.predictedThicknessMm() / 10,
-                    c.stitchLineMm().getArea() / target.getArea(), ms);
+            out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %s | %d | %.1f x %.1f x %.1f | %.1f | %d |%n", file.getFileName(),
+                    r.silhouetteIoUUncompensated(), r.silhouetteIoU(), p.stuffing().status().word(), p.stuffing().rounds(),
+                    r.predictedWidthMm() / 10, r.predictedHeightMm() / 10, r.predictedThicknessMm() / 10,
+                    p.figureHeightMm() / 10, ms);
         }
         long reached = compensated.stream().filter(v -> v >= 0.95).count();
         out.printf(Locale.ROOT, "%n%d of %d accepted pictures reach IoU >= 0.95 with compensation.%n", reached,
                 compensated.size());
+    }
+
+    /** The traced outline at the default height, mm, as the pattern maker's stuffing stage sees it. */
+    private static Polygon millimetres(Outline outline) throws PatternException {
+        return PatternMaker.toMillimetres(outline, PatternSpec.DEFAULT_HEIGHT_MM);
     }
 
     private long cpu() {

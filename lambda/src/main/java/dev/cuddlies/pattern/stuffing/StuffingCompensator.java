@@ -14,6 +14,7 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.linearref.LengthIndexedLine;
 
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 
 /**
  * Enlarges a pattern where stuffing will pull it in, so the stuffed toy looks like the target
@@ -47,6 +48,15 @@ public final class StuffingCompensator {
      * @param mode     {@link StuffingMode#OFF} returns the target itself, with its prediction
      */
     public Compensation compensate(Polygon targetMm, StuffingMode mode) {
+        return compensate(targetMm, mode, () -> false);
+    }
+
+    /**
+     * As {@link #compensate(Polygon, StuffingMode)}, stopping between rounds once {@code timeUp} says
+     * so, with the best pattern found until then ({@link Compensation#timeRanOut()}). The first
+     * stuffing, which every result needs, is not interrupted.
+     */
+    public Compensation compensate(Polygon targetMm, StuffingMode mode, BooleanSupplier timeUp) {
         Coordinate[] ring = new CoordinateList(targetMm.getExteriorRing().getCoordinates(), false).toCoordinateArray();
         Polygon target = GEOMETRY.createPolygon(ring);
         double fill = mode == StuffingMode.SOFT ? config.softFill() : 1;
@@ -57,7 +67,7 @@ public final class StuffingCompensator {
         StuffedShape shape = run.shape(fill);
         double uncompensated = Projections.centredIoU(target, shape.frontSilhouette());
         if (mode == StuffingMode.OFF) {
-            return new Compensation(target, shape, report(mode, shape, uncompensated, uncompensated), 0);
+            return new Compensation(target, shape, report(mode, shape, uncompensated, uncompensated), 0, false);
         }
         PatternMesh mesh = run.mesh();
         int[] seam = mesh.seam();
@@ -81,7 +91,12 @@ public final class StuffingCompensator {
         double[] bestX = x;
         double[] bestY = y;
         int rounds = 0;
+        boolean timeRanOut = false;
         while (rounds < config.maxRounds() && bestIoU < config.goodEnoughIoU()) {
+            if (timeUp.getAsBoolean()) {
+                timeRanOut = true;
+                break;
+            }
             rounds++;
             Coordinate centre = shape.frontSilhouette().getCentroid().getCoordinate();
             double[] p = shape.vertices();
@@ -111,7 +126,7 @@ public final class StuffingCompensator {
             }
         }
         Polygon pattern = carryOnto(ring, mesh, goalX, goalY, bestX, bestY);
-        return new Compensation(pattern, best, report(mode, best, bestIoU, uncompensated), rounds);
+        return new Compensation(pattern, best, report(mode, best, bestIoU, uncompensated), rounds, timeRanOut);
     }
 
     private static StuffingReport report(StuffingMode mode, StuffedShape s, double iou, double uncompensated) {

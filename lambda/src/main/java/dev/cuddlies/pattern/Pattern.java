@@ -40,14 +40,18 @@ public record Pattern(List<Piece> pieces, double widthMm, double heightMm, Coord
         fabric = List.copyOf(fabric);
     }
 
-    /** Height of the toy as it will stand: stuffed, when the pattern was enlarged for stuffing; else as sewn, mm. */
+    /**
+     * Height the toy is made to stand, mm: when the pattern was enlarged for stuffing, the height asked
+     * for (the stuffed toy's predicted height is in {@link #stuffing()}, within a few percent of it);
+     * else the sewn height.
+     */
     public double toyHeightMm() {
-        return stuffing.status().enlarged() ? stuffing.report().orElseThrow().predictedHeightMm() : figureHeightMm;
+        return stuffing.status().enlarged() ? spec.heightMm() : figureHeightMm;
     }
 
-    /** Width of the toy as it will stand, as {@link #toyHeightMm()}, mm. */
+    /** Width the toy is made to have, mm: the outline's at the height asked for when enlarged, else the sewn width. */
     public double toyWidthMm() {
-        return stuffing.status().enlarged() ? stuffing.report().orElseThrow().predictedWidthMm() : figureWidthMm;
+        return stuffing.status().enlarged() ? stuffing.targetMm().getEnvelopeInternal().getWidth() : figureWidthMm;
     }
 
     public boolean hasGusset() {

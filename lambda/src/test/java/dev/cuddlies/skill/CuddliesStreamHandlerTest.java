@@ -99,7 +99,7 @@ class CuddliesStreamHandlerTest {
         assertThat(a.path("sessionAttributes").path("offer").asText()).isEqualTo("DIFFERENT_SIZE");
         assertThat(picture).doesNotExist();
         assertThat(patternFiles()).containsExactlyInAnyOrder("outline.json", "pattern.pdf", "pattern.svg", "pattern.json",
-                "pattern.dxf", "pattern-cut.svg", "preview.png", "made.json");
+                "pattern.dxf", "pattern-cut.svg", "preview.png", "stuffed.png", "made.json");
         // Before the slow part, a progressive response went to Alexa's directive service.
         assertThat(skill.alexaApi().calls()).singleElement().satisfies(call -> {
             assertThat(call.authorization()).isEqualTo("Bearer test-access-token");
@@ -118,6 +118,7 @@ class CuddliesStreamHandlerTest {
         assertThat(directive.path("type").asText()).isEqualTo("Alexa.Presentation.APL.RenderDocument");
         assertThat(directive.path("document").path("type").asText()).isEqualTo("APL");
         assertThat(directive.path("datasources").path("pattern").path("preview").asText()).endsWith("preview.png");
+        assertThat(directive.path("datasources").path("pattern").path("stuffed").asText()).endsWith("stuffed.png");
     }
 
     @Test

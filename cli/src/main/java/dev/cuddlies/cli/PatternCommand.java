@@ -89,8 +89,8 @@ final class PatternCommand implements Callable<Integer> {
         int sheets = pattern.sheets().sheetCount();
         var out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "pattern: %s%n", output);
-        out.printf(Locale.ROOT, "  %s tall x %s wide; pieces: %s%n", Length.describeCm(pattern.figureHeightMm()),
-                Length.describeCm(pattern.figureWidthMm()),
+        out.printf(Locale.ROOT, "  %s tall x %s wide; pieces: %s%n", Length.describeCm(pattern.toyHeightMm()),
+                Length.describeCm(pattern.toyWidthMm()),
                 String.join(", ", pattern.pieces().stream().map(Piece::title).toList()));
         out.printf(Locale.ROOT, "  seam %s long, %s allowance; PDF: instructions + %d %s sheet%s%n",
                 Length.describeCm(pattern.stitchPerimeterMm()), patternSpec.seam().describe(), sheets,
@@ -98,10 +98,11 @@ final class PatternCommand implements Callable<Integer> {
         StuffingResult stuffing = pattern.stuffing();
         if (stuffing.report().isPresent()) {
             StuffingReport r = stuffing.report().get();
-            out.printf(Locale.ROOT, "  stuffed %s (%s): %s tall x %s wide x %s thick; silhouette match %.0f%% (%.0f%% uncompensated)%n",
+            out.printf(Locale.ROOT, "  stuffed %s (%s): %s tall x %s wide x %s thick; silhouette match %.0f%% (%.0f%% uncompensated)%s%n",
                     r.mode().word(), stuffing.status().word(), Length.describeCm(r.predictedHeightMm()),
                     Length.describeCm(r.predictedWidthMm()), Length.describeCm(r.predictedThicknessMm()),
-                    100 * r.silhouetteIoU(), 100 * r.silhouetteIoUUncompensated());
+                    100 * r.silhouetteIoU(), 100 * r.silhouetteIoUUncompensated(),
+                    stuffing.status().enlarged() ? "; pieces enlarged to " + Length.describeCm(pattern.figureHeightMm()) + " tall" : "");
         } else {
             out.printf(Locale.ROOT, "  stuffing %s: %s, the outline is cut as traced%n", stuffing.mode().word(),
                     stuffing.status().word());

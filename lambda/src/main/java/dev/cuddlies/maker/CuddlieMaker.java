@@ -71,7 +71,7 @@ public final class CuddlieMaker {
                          Duration stuffingCall, Duration afterStuffing) {
         public static Limits defaults() {
             return new Limits(15L * 1024 * 1024, Duration.ofMillis(1500), Duration.ofMillis(4500), Duration.ofDays(7),
-                    Duration.ofMillis(2500), Duration.ofMillis(2500));
+                    Duration.ofMillis(2500), Duration.ofMillis(3000));
         }
     }
 

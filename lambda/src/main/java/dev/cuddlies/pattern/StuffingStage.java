@@ -25,10 +25,11 @@ final class StuffingStage {
     private static final Logger LOG = LoggerFactory.getLogger(StuffingStage.class);
 
     /**
-     * Stuffing is not started with less time than this: the first stuffing cannot be stopped, and
-     * takes up to about 1 s of one core's CPU in a fresh JVM (docs/benchmarks.md, make path with stuffing).
+     * Stuffing is not started with less time than this: the first stuffing cannot be stopped; in a
+     * fresh JVM it takes about 0.9 s of one core's CPU, and the JIT compiler shares that core
+     * (docs/benchmarks.md, "make path with stuffing").
      */
-    static final Duration MIN_TIME = Duration.ofMillis(1500);
+    static final Duration MIN_TIME = Duration.ofMillis(2000);
 
     /**
      * @param cutMm  the stitch line to cut, mm: enlarged when compensated, else the target itself

@@ -55,7 +55,7 @@ class StuffingInThePatternTest {
         try (PDDocument pdf = Loader.loadPDF(files.get(PatternFiles.PDF))) {
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
             assertThat(text).contains("Stuffed firm, it should be about " + Length.describeCm(r.predictedHeightMm()) + " tall")
-                    .contains("thick").contains("match the picture's outline to");
+                    .contains("thick").contains("should overlap the picture's by");
         }
     }
 

@@ -20,8 +20,8 @@ final class StuffingWords {
                 StuffingReport r = s.report().orElseThrow();
                 yield String.format(Locale.ROOT, "Stuffing pulls a toy in and makes it rounder, so these pieces are cut"
                                 + " bigger than the picture. Stuffed %s, it should be about %s tall, %s wide and %s thick,"
-                                + " and seen from the front it should match the picture's outline to %s (cut to the outline"
-                                + " itself: %s). This is a computer estimate; see stuffed.png.%s", how,
+                                + " and seen from the front its outline should overlap the picture's by %s (cut to the picture's"
+                                + " outline itself: %s). This is a computer estimate; stuffed.png with the pattern shows it.%s", how,
                         Length.describeCm(r.predictedHeightMm()), Length.describeCm(r.predictedWidthMm()),
                         Length.describeCm(r.predictedThicknessMm()), percent(r.silhouetteIoU()),
                         percent(r.silhouetteIoUUncompensated()),
@@ -31,8 +31,9 @@ final class StuffingWords {
             case PREDICTED -> {
                 StuffingReport r = s.report().orElseThrow();
                 yield String.format(Locale.ROOT, "These pieces follow the picture's outline exactly, and stuffing will pull"
-                                + " them in: stuffed firmly, the toy should be about %s tall, %s wide and %s thick, and match"
-                                + " the outline from the front to %s. This is a computer estimate; see stuffed.png.",
+                                + " them in: stuffed firmly, the toy should be about %s tall, %s wide and %s thick, and overlap"
+                                + " the picture's outline from the front by %s. This is a computer estimate; stuffed.png with the"
+                                + " pattern shows it.",
                         Length.describeCm(r.predictedHeightMm()), Length.describeCm(r.predictedWidthMm()),
                         Length.describeCm(r.predictedThicknessMm()), percent(r.silhouetteIoU()));
             }
@@ -43,7 +44,7 @@ final class StuffingWords {
         };
     }
 
-    /** "92 %": the share of the outline and the stuffed toy's front view that overlap (IoU). */
+    /** "92 %": how much the outline and the stuffed toy's front view overlap (intersection over union). */
     private static String percent(double iou) {
         return String.format(Locale.ROOT, "%.0f %%", iou * 100);
     }

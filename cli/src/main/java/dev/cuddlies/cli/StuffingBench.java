@@ -149,8 +149,7 @@ final class StuffingBench {
         }
         Arrays.sort(cpu);
         Arrays.sort(wall);
-        String stuffing = last == null ? "" : last.stuffing().status().word() + last.stuffing().report()
-                .map(r -> String.format(Locale.ROOT, ", IoU %.3f, %d rounds", r.silhouetteIoU(), 0)).orElse("");
+        String stuffing = last == null ? "" : last.stuffing().status().word();
         if (last != null && last.stuffing().report().isPresent()) {
             stuffing = String.format(Locale.ROOT, "%s, IoU %.3f, %d rounds", last.stuffing().status().word(),
                     last.stuffing().report().get().silhouetteIoU(), last.stuffing().rounds());

@@ -140,6 +140,11 @@ const otherThan = (code, k) => String((Number(code) + k) % 1000000).padStart(6, 
     const pdf = await page.request.get(new URL(pdfHref, pageUrl).toString());
     const pdfBytes = await pdf.body();
     report.pdf = { status: pdf.status(), contentType: pdf.headers()['content-type'], magic: pdfBytes.subarray(0, 5).toString('latin1'), bytes: pdfBytes.length };
+    // The stuffed toy beside its outline, loaded by the browser as shown.
+    report.stuffedImage = await page.evaluate(() => {
+      const img = document.querySelector('#pattern-list img[alt*="stuffed"]');
+      return img ? { alt: img.alt, complete: img.complete, naturalWidth: img.naturalWidth } : null;
+    });
 
     // Delete everything, with the keyboard.
     await page.focus('#forget-start');

@@ -229,6 +229,12 @@ async function listPatterns() {
       img.alt = `Preview of the pattern made ${when}`;
       item.append(img);
     }
+    if (p.stuffed) {
+      const img = document.createElement('img');
+      img.src = p.stuffed;
+      img.alt = `The toy made ${when}, stuffed, beside its outline`;
+      item.append(img);
+    }
     const title = document.createElement('p');
     title.textContent = `Made ${when}`;
     item.append(title);

@@ -28,7 +28,8 @@ import java.util.concurrent.Callable;
  * model server's own benchmark is in its module: scripts/bench-server.sh.)
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure outline and pattern speed and memory on synthetic cartoons (prints Markdown).")
+        description = "Measure outline and pattern speed and memory on synthetic cartoons (prints Markdown); "
+                + "--stuffing the stuffing simulation.")
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -41,11 +42,21 @@ final class BenchCommand implements Callable<Integer> {
             + "fewer leaves the JIT compiling during the measured runs")
     private int warmup;
 
+    @Option(names = "--stuffing", description = "measure stuffing instead: the closed forms, the whole compensation "
+            + "at 30 cm, and with --cartoons the silhouette match per picture")
+    private boolean stuffing;
+
+    @Option(names = "--cartoons", paramLabel = "DIR", description = "with --stuffing: a folder of pictures to measure")
+    private java.nio.file.Path cartoons;
+
     private record Size(String label, int width, int height, boolean jpeg) {
     }
 
     @Override
     public Integer call() throws Exception {
+        if (stuffing) {
+            return new StuffingBench(spec.commandLine().getOut()).run(runs, warmup, cartoons);
+        }
         PrintWriter out = spec.commandLine().getOut();
         List<Size> sizes = List.of(new Size("0.25 MP PNG", 600, 420, false),
                 new Size("2.5 MP PNG", 1900, 1320, false), new Size("16 MP JPEG", 4900, 3270, true));

@@ -14,6 +14,9 @@ import dev.cuddlies.pattern.PatternMaker;
 import dev.cuddlies.pattern.PatternOutcome;
 import dev.cuddlies.pattern.PatternSpec;
 import dev.cuddlies.pattern.Piece;
+import dev.cuddlies.pattern.stuffing.StuffingMode;
+import dev.cuddlies.pattern.stuffing.StuffingReport;
+import dev.cuddlies.pattern.stuffing.StuffingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -58,6 +61,11 @@ final class PatternCommand implements Callable<Integer> {
             description = "add a side gusset strip this wide, e.g. 5cm; 0 = none (default)")
     private String gusset;
 
+    @Option(names = "--stuffing", defaultValue = "firm", paramLabel = "firm|soft|off",
+            description = "enlarge the pattern so the toy, stuffed firm or soft, looks like the picture; off cuts "
+                    + "the outline as traced (and still predicts the stuffed toy); writes stuffed.png (default: ${DEFAULT-VALUE})")
+    private String stuffing;
+
     @Override
     public Integer call() {
         PatternSpec patternSpec = specFromOptions();
@@ -81,12 +89,24 @@ final class PatternCommand implements Callable<Integer> {
         int sheets = pattern.sheets().sheetCount();
         var out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "pattern: %s%n", output);
-        out.printf(Locale.ROOT, "  %s tall x %s wide; pieces: %s%n", Length.describeCm(pattern.figureHeightMm()),
-                Length.describeCm(pattern.figureWidthMm()),
+        out.printf(Locale.ROOT, "  %s tall x %s wide; pieces: %s%n", Length.describeCm(pattern.toyHeightMm()),
+                Length.describeCm(pattern.toyWidthMm()),
                 String.join(", ", pattern.pieces().stream().map(Piece::title).toList()));
         out.printf(Locale.ROOT, "  seam %s long, %s allowance; PDF: instructions + %d %s sheet%s%n",
                 Length.describeCm(pattern.stitchPerimeterMm()), patternSpec.seam().describe(), sheets,
                 patternSpec.paper().name(), sheets == 1 ? "" : "s");
+        StuffingResult stuffing = pattern.stuffing();
+        if (stuffing.report().isPresent()) {
+            StuffingReport r = stuffing.report().get();
+            out.printf(Locale.ROOT, "  stuffed %s (%s): %s tall x %s wide x %s thick; silhouette match %.0f%% (%.0f%% uncompensated)%s%n",
+                    r.mode().word(), stuffing.status().word(), Length.describeCm(r.predictedHeightMm()),
+                    Length.describeCm(r.predictedWidthMm()), Length.describeCm(r.predictedThicknessMm()),
+                    100 * r.silhouetteIoU(), 100 * r.silhouetteIoUUncompensated(),
+                    stuffing.status().enlarged() ? "; pieces enlarged to " + Length.describeCm(pattern.figureHeightMm()) + " tall" : "");
+        } else {
+            out.printf(Locale.ROOT, "  stuffing %s: %s, the outline is cut as traced%n", stuffing.mode().word(),
+                    stuffing.status().word());
+        }
         for (Outline.Warning w : outline.warnings()) {
             out.println("  outline: " + w.describe());
         }
@@ -106,6 +126,7 @@ final class PatternCommand implements Callable<Integer> {
                     .withSeam(Length.parse(seam))
                     .withGussetWidthMm(Length.parseMm(gusset))
                     .withPaper(Paper.parse(paper))
+                    .withStuffing(StuffingMode.parse(stuffing))
                     .checkValidity();
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());

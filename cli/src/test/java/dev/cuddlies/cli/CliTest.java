@@ -1,5 +1,7 @@
 package dev.cuddlies.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,9 +70,54 @@ class CliTest {
         try (Stream<Path> files = Files.list(output)) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("pattern.pdf", "pattern.svg", "pattern.json", "pattern.dxf",
-                            "pattern-cut.svg", "outline.json", "preview.png");
+                            "pattern-cut.svg", "outline.json", "preview.png", "stuffed.png");
         }
         assertThat(out.toString()).contains("25 cm tall").contains("GUSSET").contains("LETTER");
+    }
+
+    @Test
+    void patternWithStuffingIsEnlargedAndShowsTheStuffedToy() throws Exception {
+        Path plain = dir.resolve("plain");
+        Path firm = dir.resolve("firm");
+        assertThat(run("pattern", picture().toString(), "-o", plain.toString(), "--height", "20cm", "--stuffing", "off"))
+                .isZero();
+        JsonNode offJson = new ObjectMapper().readTree(plain.resolve("pattern.json").toFile()).path("stuffing");
+        assertThat(offJson.path("mode").asText()).isEqualTo("off");
+        assertThat(offJson.path("status").asText()).isEqualTo("predicted");
+        // Cut as traced, the stuffed toy comes out smaller than asked.
+        assertThat(offJson.path("predictedHeightMm").asDouble()).isLessThan(195);
+
+        int status = run("pattern", picture().toString(), "-o", firm.toString(), "--height", "20cm",
+                "--stuffing", "firm");
+
+        assertThat(status).as(err.toString()).isZero();
+        try (Stream<Path> files = Files.list(firm)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                    "pattern.pdf", "pattern.svg", "pattern.json", "pattern.dxf", "pattern-cut.svg", "outline.json",
+                    "preview.png", "stuffed.png");
+        }
+        BufferedImage stuffed = ImageIO.read(firm.resolve("stuffed.png").toFile());
+        assertThat(stuffed.getHeight()).isPositive();
+        // The enlarged pattern is taller than the toy it stuffs to; the toy is the height asked for.
+        assertThat(out.toString()).contains("stuffed firm (compensated): 2").containsPattern("silhouette match 9[5-9]%");
+        JsonNode firmJson = new ObjectMapper().readTree(firm.resolve("pattern.json").toFile());
+        JsonNode stuffing = firmJson.path("stuffing");
+        assertThat(stuffing.path("mode").asText()).isEqualTo("firm");
+        assertThat(stuffing.path("status").asText()).isEqualTo("compensated");
+        assertThat(stuffing.path("predictedHeightMm").asDouble()).isCloseTo(200, org.assertj.core.data.Offset.offset(10.0));
+        assertThat(stuffing.path("predictedThicknessMm").asDouble()).isPositive();
+        assertThat(stuffing.path("silhouetteIoU").asDouble()).isGreaterThanOrEqualTo(0.95)
+                .isGreaterThan(stuffing.path("silhouetteIoUUncompensated").asDouble());
+        assertThat(firmJson.path("heightMm").asDouble()).isGreaterThan(stuffing.path("predictedHeightMm").asDouble());
+        assertThat(out.toString().lines().filter(l -> l.contains(" tall x ")).toList()).hasSize(4);
+    }
+
+    @Test
+    void unknownStuffingIsExplained() throws Exception {
+        assertThat(run("pattern", picture().toString(), "-o", dir.resolve("x").toString(), "--stuffing", "lots"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("error: stuffing must be firm, soft or off");
+        assertThat(dir.resolve("x")).doesNotExist();
     }
 
     @Test

@@ -54,7 +54,7 @@ class SimulateCommandTest {
         try (Stream<Path> files = Files.walk(dir.resolve("data/patterns"))) {
             assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("outline.json", "pattern.pdf", "pattern.svg", "pattern.json", "pattern.dxf",
-                            "pattern-cut.svg", "preview.png", "made.json");
+                            "pattern-cut.svg", "preview.png", "stuffed.png", "made.json");
         }
         try (Stream<Path> uploads = Files.walk(dir.resolve("data/uploads"))) {
             assertThat(uploads.filter(Files::isRegularFile)).isEmpty();

@@ -132,10 +132,10 @@ class CuddlieMakerIntegrationTest {
 
         assertThat(speech(a)).contains("Your 30 centimetre pattern is in your Alexa app");
         List<String> keys = keys();
-        assertThat(keys).hasSize(8).allMatch(k -> k.startsWith("patterns/" + userKey + "/"));
+        assertThat(keys).hasSize(9).allMatch(k -> k.startsWith("patterns/" + userKey + "/"));
         assertThat(keys).extracting(k -> k.substring(k.lastIndexOf('/') + 1))
                 .containsExactly("made.json", "outline.json", "pattern-cut.svg", "pattern.dxf", "pattern.json",
-                        "pattern.pdf", "pattern.svg", "preview.png");
+                        "pattern.pdf", "pattern.svg", "preview.png", "stuffed.png");
         assertThat(a.path("response").path("card").path("image").path("largeImageUrl").asText())
                 .startsWith("https://s3.example.test/" + BUCKET + "/patterns/").contains("X-Amz-Signature=");
     }

@@ -106,6 +106,8 @@ class PhonePageBrowserTest {
                 .anyMatch(k -> k.startsWith(UserKeys.patternsPrefix(userKey)) && k.endsWith("/pattern.pdf"));
         assertThat(report.path("pdf").path("status").asInt()).isEqualTo(200);
         assertThat(report.path("pdf").path("magic").asText()).isEqualTo("%PDF-");
+        assertThat(report.path("stuffedImage").path("alt").asText()).contains("stuffed, beside its outline");
+        assertThat(report.path("stuffedImage").path("naturalWidth").asInt()).isPositive();
         assertThat(report.path("confirmFocus").asText()).isEqualTo("forget-yes");
         assertThat(step(report, "deleted").path("message").asText()).startsWith("Everything is deleted");
         assertThat(keys(step(report, "deleted"))).noneMatch(k -> k.contains(userKey));

@@ -48,7 +48,7 @@ public final class CuddlieMaker {
             PatternFiles.PDF, "application/pdf", PatternFiles.SVG, "image/svg+xml",
             PatternFiles.JSON, "application/json", PatternFiles.DXF, "image/vnd.dxf",
             PatternFiles.CUT_SVG, "image/svg+xml", PatternFiles.OUTLINE, "application/json",
-            PatternFiles.PREVIEW, "image/png", MadeAt.FILE, "application/json");
+            PatternFiles.PREVIEW, "image/png", PatternFiles.STUFFED, "image/png", MadeAt.FILE, "application/json");
 
     /** Tells the user something while the slow part runs (Alexa's progressive response). */
     @FunctionalInterface
@@ -63,10 +63,16 @@ public final class CuddlieMaker {
      * @param storageCall     cap for one storage call
      * @param outlineCall     cap for the outline call
      * @param linkValidity    how long the PDF and preview links work
+     * @param stuffingCall    cap for the stuffing stage (it stops its rounds at its deadline)
+     * @param afterStuffing   what the rest of the make needs after stuffing (sewability rules, drawing the
+     *                        files, storing and reading them back): stuffing gets only the time left
+     *                        after this, and is not run with less than it needs
      */
-    public record Limits(long maxPictureBytes, Duration storageCall, Duration outlineCall, Duration linkValidity) {
+    public record Limits(long maxPictureBytes, Duration storageCall, Duration outlineCall, Duration linkValidity,
+                         Duration stuffingCall, Duration afterStuffing) {
         public static Limits defaults() {
-            return new Limits(15L * 1024 * 1024, Duration.ofMillis(1500), Duration.ofMillis(4500), Duration.ofDays(7));
+            return new Limits(15L * 1024 * 1024, Duration.ofMillis(1500), Duration.ofMillis(4500), Duration.ofDays(7),
+                    Duration.ofMillis(2500), Duration.ofMillis(3000));
         }
     }
 
@@ -169,7 +175,7 @@ public final class CuddlieMaker {
         Pattern pattern;
         Map<String, byte[]> files;
         try {
-            PatternOutcome outcome = patterns.make(outline, spec);
+            PatternOutcome outcome = patterns.make(outline, spec, stuffingTime(budget));
             if (outcome instanceof PatternOutcome.NeedsBiggerSize bigger) {
                 return new MakeResult.NeedsBiggerSize(bigger.requestedHeightMm(), bigger.keepsShapeAtMm());
             }
@@ -194,12 +200,23 @@ public final class CuddlieMaker {
         }
 
         boolean pictureKept = picture.isPresent() && !deleteEveryUpload(userKey, picture.get(), budget);
-        return new MakeResult.Made(patternId, pattern.figureHeightMm(), pattern.figureWidthMm(),
+        return new MakeResult.Made(patternId, pattern.toyHeightMm(), pattern.toyWidthMm(),
                 pattern.pieces().stream().map(Piece::title).toList(), pattern.hasGusset(), pattern.sheets().sheetCount(),
                 PdfWriter.pageCount(pattern.sheets()),
                 spec.paper(), pattern.changes(), outlineNotes(outline), request.limited(),
-                link(prefix + PatternFiles.PDF), link(prefix + PatternFiles.PREVIEW), pictureKept,
+                link(prefix + PatternFiles.PDF), link(prefix + PatternFiles.PREVIEW),
+                files.containsKey(PatternFiles.STUFFED) ? link(prefix + PatternFiles.STUFFED) : Optional.empty(),
+                pattern.stuffing().status(), pictureKept,
                 picture.isPresent() ? MakeResult.Source.PICTURE : MakeResult.Source.STORED_OUTLINE);
+    }
+
+    /**
+     * The time stuffing may take: what is left of the answer's budget (capped) once the rest of the
+     * make is provided for. Zero or too little and stuffing is not run: the spoken answer is never late for it.
+     */
+    private Duration stuffingTime(Budget budget) {
+        Duration time = budget.forCall(limits.stuffingCall().plus(limits.afterStuffing())).minus(limits.afterStuffing());
+        return time.isNegative() ? Duration.ZERO : time;
     }
 
     /** The stored outline of {@code patternId}, or the newest one. */

@@ -3,6 +3,7 @@ package dev.cuddlies.maker;
 import dev.cuddlies.outline.OutlineException;
 import dev.cuddlies.pattern.Change;
 import dev.cuddlies.pattern.Paper;
+import dev.cuddlies.pattern.stuffing.StuffingStatus;
 
 import java.net.URI;
 import java.util.List;
@@ -16,8 +17,8 @@ public sealed interface MakeResult {
      * The pattern is stored (and read back); the picture was deleted unless {@code pictureKept}.
      *
      * @param patternId      folder name under patterns/&lt;userKey&gt;/
-     * @param heightMm       finished height
-     * @param widthMm        finished width
+     * @param heightMm       finished height (stuffed, when the pattern was enlarged for stuffing)
+     * @param widthMm        finished width (likewise)
      * @param pieces         piece labels, e.g. "FRONT - cut 1"
      * @param sideStrip      the pattern has a gusset strip
      * @param sheets         printed pattern sheets of the PDF (the instructions and the map not counted)
@@ -28,12 +29,15 @@ public sealed interface MakeResult {
      * @param sizeLimited    the requested size was outside the range and was limited
      * @param pdfLink        where to download the PDF, when the store gives links
      * @param previewLink    where to see the preview, when the store gives links
+     * @param stuffedLink    where to see the stuffed toy ({@code stuffed.png}), when it was simulated
+     * @param stuffing       what became of stuffing
      * @param pictureKept    the picture could not be deleted (it expires on its own)
      * @param source         whether a picture or a stored outline was made into this pattern
      */
     record Made(String patternId, double heightMm, double widthMm, List<String> pieces, boolean sideStrip, int sheets,
-                int pdfPages, Paper paper, List<Change> changes, List<String> outlineNotes, boolean sizeLimited, Optional<URI> pdfLink,
-                Optional<URI> previewLink, boolean pictureKept, Source source) implements MakeResult {
+                int pdfPages, Paper paper, List<Change> changes, List<String> outlineNotes, boolean sizeLimited,
+                Optional<URI> pdfLink, Optional<URI> previewLink, Optional<URI> stuffedLink, StuffingStatus stuffing,
+                boolean pictureKept, Source source) implements MakeResult {
     }
 
     /** What a pattern was made from. */

@@ -1,5 +1,6 @@
 package dev.cuddlies.pattern;
 
+import dev.cuddlies.pattern.stuffing.StuffingResult;
 import org.locationtech.jts.geom.Coordinate;
 
 import java.util.List;
@@ -14,19 +15,21 @@ import java.util.List;
  * @param scaleCheckOrigin  top-left corner of the 5 cm and 1 in scale-check squares
  * @param legendWidthMm     width of the legend beside and above the scale squares
  * @param stitchPerimeterMm length of the stitch line of the front
- * @param figureWidthMm     width of the sewn toy, separate parts in place
- * @param figureHeightMm    height of the sewn toy, separate parts in place
+ * @param figureWidthMm     width of the sewn toy before stuffing, separate parts in place
+ * @param figureHeightMm    height of the sewn toy before stuffing, separate parts in place (taller than
+ *                          asked when the pattern was enlarged for stuffing)
  * @param spec              what was asked for
  * @param changes           what was changed to make the shape sewable
  * @param changedShare      area of the difference between traced and sewn shape, over the traced area
  * @param sheets            the printed sheets
  * @param fabric            the pieces nested on the usual fabric widths
  * @param fill              stuffing needed
+ * @param stuffing          what stuffing will do to the toy, and whether the pattern was enlarged for it
  */
 public record Pattern(List<Piece> pieces, double widthMm, double heightMm, Coordinate scaleCheckOrigin,
                       double legendWidthMm, double stitchPerimeterMm, double figureWidthMm, double figureHeightMm,
                       PatternSpec spec, List<Change> changes, double changedShare, SheetPlan sheets,
-                      List<FabricLayout> fabric, FillEstimate fill) {
+                      List<FabricLayout> fabric, FillEstimate fill, StuffingResult stuffing) {
 
     public static final double SCALE_SQUARE_MM = 50;
     public static final double SCALE_SQUARE_INCH_MM = 25.4;
@@ -35,6 +38,20 @@ public record Pattern(List<Piece> pieces, double widthMm, double heightMm, Coord
         pieces = List.copyOf(pieces);
         changes = List.copyOf(changes);
         fabric = List.copyOf(fabric);
+    }
+
+    /**
+     * Height the toy is made to stand, mm: when the pattern was enlarged for stuffing, the height asked
+     * for (the stuffed toy's predicted height is in {@link #stuffing()}, within a few percent of it);
+     * else the sewn height.
+     */
+    public double toyHeightMm() {
+        return stuffing.status().enlarged() ? spec.heightMm() : figureHeightMm;
+    }
+
+    /** Width the toy is made to have, mm: the outline's at the height asked for when enlarged, else the sewn width. */
+    public double toyWidthMm() {
+        return stuffing.status().enlarged() ? stuffing.targetMm().getEnvelopeInternal().getWidth() : figureWidthMm;
     }
 
     public boolean hasGusset() {

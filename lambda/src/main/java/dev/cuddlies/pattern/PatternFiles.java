@@ -19,8 +19,8 @@ import java.util.Map;
  * The files a pattern is delivered as: {@code pattern.pdf} (instructions, assembly map, sheets),
  * {@code pattern.svg}, {@code pattern.json} (the pattern as data), {@code pattern.dxf} (DXF-AAMA for
  * garment CAD and cutting tables), {@code pattern-cut.svg} (cut lines only, for cutting machines),
- * {@code outline.json}, {@code preview.png}. Made from the outline and the pattern only: no pixel of
- * the picture.
+ * {@code outline.json}, {@code preview.png} and, when stuffing was simulated, {@code stuffed.png} (the
+ * stuffed toy beside the outline). Made from the outline and the pattern only: no pixel of the picture.
  */
 public final class PatternFiles {
 
@@ -31,6 +31,7 @@ public final class PatternFiles {
     public static final String CUT_SVG = "pattern-cut.svg";
     public static final String OUTLINE = "outline.json";
     public static final String PREVIEW = "preview.png";
+    public static final String STUFFED = "stuffed.png";
 
     private PatternFiles() {
     }
@@ -47,6 +48,7 @@ public final class PatternFiles {
         files.put(CUT_SVG, CutSvgWriter.write(pattern));
         files.put(OUTLINE, OutlineJson.write(outline).getBytes(StandardCharsets.UTF_8));
         files.put(PREVIEW, PreviewWriter.write(drawing));
+        pattern.stuffing().previewPng().ifPresent(png -> files.put(STUFFED, png));
         return files;
     }
 }

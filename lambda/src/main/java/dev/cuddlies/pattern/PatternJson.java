@@ -3,6 +3,7 @@ package dev.cuddlies.pattern;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cuddlies.pattern.stuffing.StuffingResult;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.LineSegment;
 import org.locationtech.jts.geom.LineString;
@@ -26,7 +27,14 @@ import java.util.List;
  *   "labelBox":[minX,minY,maxX,maxY]},…],
  *  "changes":[{"kind":"SEPARATE_PART","count":2},…],"changedShare":0.08,
  *  "sheets":{"paper":"A4","columns":2,"rows":3,"printed":["A1","A2",…]},
- *  "fabric":[{"widthMm":1100,"lengthMm":…,"buyMm":…}],"fill":{"volumeCm3":…,"softGrams":…,"firmGrams":…}}</pre>
+ *  "fabric":[{"widthMm":1100,"lengthMm":…,"buyMm":…}],"fill":{"volumeCm3":…,"softGrams":…,"firmGrams":…},
+ *  "stuffing":{"mode":"firm","status":"compensated","predictedHeightMm":…,"predictedWidthMm":…,
+ *   "predictedThicknessMm":…,"silhouetteIoU":…,"silhouetteIoUUncompensated":…}}</pre>
+ *
+ * {@code heightMm}/{@code widthMm} are the sewn toy before stuffing. {@code stuffing.status} is
+ * {@code compensated}, {@code cut_short} (time ran out between rounds: the best found so far),
+ * {@code predicted} (mode off: the outline as traced, and how it will stuff), {@code no_time} or
+ * {@code failed} (the outline as traced, no prediction: the predicted fields are absent).
  */
 public final class PatternJson {
 
@@ -72,11 +80,21 @@ public final class PatternJson {
         }
         root.putObject("fill").put("volumeCm3", Math.round(p.fill().volumeCm3()))
                 .put("softGrams", Math.round(p.fill().softGrams())).put("firmGrams", Math.round(p.fill().firmGrams()));
+        stuffing(root.putObject("stuffing"), p.stuffing());
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
         } catch (IOException e) {
             throw new UncheckedIOException("pattern.json could not be written", e);
         }
+    }
+
+    private static void stuffing(ObjectNode o, StuffingResult s) {
+        o.put("mode", s.mode().word()).put("status", s.status().word());
+        s.report().ifPresent(r -> o.put("predictedHeightMm", round(r.predictedHeightMm()))
+                .put("predictedWidthMm", round(r.predictedWidthMm()))
+                .put("predictedThicknessMm", round(r.predictedThicknessMm()))
+                .put("silhouetteIoU", Math.round(r.silhouetteIoU() * 1000) / 1000.0)
+                .put("silhouetteIoUUncompensated", Math.round(r.silhouetteIoUUncompensated() * 1000) / 1000.0));
     }
 
     private static ObjectNode piece(Piece piece) {

@@ -1,6 +1,7 @@
 package dev.cuddlies.pattern;
 
 import dev.cuddlies.outline.Outline;
+import dev.cuddlies.pattern.stuffing.StuffingResult;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -13,8 +14,10 @@ import org.locationtech.jts.operation.buffer.BufferOp;
 import org.locationtech.jts.operation.buffer.BufferParameters;
 import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -40,18 +43,53 @@ public final class PatternMaker {
     /** The finished height is within this of the height asked for, mm, or {@link #HEIGHT_TOLERANCE_SHARE} of it. */
     static final double HEIGHT_TOLERANCE_MM = 0.5;
     static final double HEIGHT_TOLERANCE_SHARE = 0.003;
+    /** Time enough for any stuffing (its rounds are bounded): for callers without a deadline. */
+    public static final Duration UNLIMITED = Duration.ofDays(1);
     private static final double[] BIGGER = {1.25, 1.5, 2, 2.5, 3, 4};
 
     private static final GeometryFactory GEOMETRY = new GeometryFactory();
 
-    /** @throws PatternException when the outline has no area to make a pattern from */
+    private final StuffingStage stuffing = new StuffingStage();
+
+    /**
+     * As {@link #make(Outline, PatternSpec, Duration)} with all the time stuffing needs (the command
+     * line, benchmarks, tests).
+     */
     public PatternOutcome make(Outline outline, PatternSpec spec) throws PatternException {
+        return make(outline, spec, UNLIMITED);
+    }
+
+    /**
+     * Stuffing first (the outline is enlarged where stuffing will pull it in, {@link PatternSpec#stuffing()}),
+     * then the sewability rules on the enlarged shape, then the layout.
+     *
+     * @param stuffingTime the most the stuffing stage may take; with too little it is not run and the
+     *                     outline is cut as traced ({@link dev.cuddlies.pattern.stuffing.StuffingStatus#NO_TIME})
+     * @throws PatternException when the outline has no area to make a pattern from
+     */
+    public PatternOutcome make(Outline outline, PatternSpec spec, Duration stuffingTime) throws PatternException {
         spec.checkValidity();
-        SewableShape.Result sewn = shape(outline, spec);
+        StuffingStage.Staged staged = stuffing.run(toMillimetres(outline, spec.heightMm()), spec.stuffing(), stuffingTime);
+        SewableShape.Result sewn = staged.result().status().enlarged()
+                ? shape(asOutline(staged.cutMm()), spec.withHeightMm(staged.cutMm().getEnvelopeInternal().getHeight()))
+                : shape(outline, spec);
         if (sewn == null || sewn.changedShare() > MAX_CHANGED_SHARE) {
+            // Bigger sizes are tried without stuffing: how much the rules change a shape is what limits them.
             return biggerSize(outline, spec, sewn == null ? 1 : sewn.changedShare());
         }
-        return new PatternOutcome.Made(build(sewn, spec));
+        return new PatternOutcome.Made(build(sewn, spec, staged.result()));
+    }
+
+    /** A stitch line in millimetres as an outline whose pixels are millimetres. */
+    private static Outline asOutline(Polygon mm) {
+        Coordinate[] c = mm.getExteriorRing().getCoordinates();
+        List<Outline.Point> points = new ArrayList<>(c.length - 1);
+        for (int i = 0; i < c.length - 1; i++) {
+            points.add(new Outline.Point(c[i].x, c[i].y));
+        }
+        Envelope env = mm.getEnvelopeInternal();
+        return new Outline((int) Math.ceil(env.getMaxX()) + 1, (int) Math.ceil(env.getMaxY()) + 1, points,
+                mm.getArea(), List.of(), Map.of());
     }
 
     /**
@@ -95,7 +133,7 @@ public final class PatternMaker {
         return new PatternOutcome.NeedsBiggerSize(spec.heightMm(), changedShare, OptionalDouble.empty());
     }
 
-    private static Pattern build(SewableShape.Result sewn, PatternSpec spec) {
+    private static Pattern build(SewableShape.Result sewn, PatternSpec spec, StuffingResult stuffing) {
         double seam = spec.seamMm();
         Polygon body = sewn.body();
         SeamMarks marks = new SeamMarks(body);
@@ -193,7 +231,7 @@ public final class PatternMaker {
         }
         return new Pattern(labelled, width, height, legend, legendWidth, marks.perimeter(),
                 sewn.assembled().getWidth(), sewn.assembled().getHeight(), spec, sewn.changes(), sewn.changedShare(),
-                sheets, fabric, FillEstimate.of(labelled, spec.gussetWidthMm()));
+                sheets, fabric, FillEstimate.of(labelled, spec.gussetWidthMm()), stuffing);
     }
 
     /** What is drawn inside a piece besides its label, for the label to keep clear of. */
@@ -257,7 +295,7 @@ public final class PatternMaker {
     }
 
     /** The outline scaled so its height is {@code heightMm}, y still pointing down. */
-    static Polygon toMillimetres(Outline outline, double heightMm) throws PatternException {
+    public static Polygon toMillimetres(Outline outline, double heightMm) throws PatternException {
         double heightPx = outline.boundsHeight();
         if (heightPx < 4) {
             throw new PatternException("the outline is too flat to make a pattern from");

@@ -1,5 +1,7 @@
 package dev.cuddlies.pattern;
 
+import dev.cuddlies.pattern.stuffing.StuffingMode;
+
 /**
  * What pattern to make from an outline. All lengths in millimetres unless typed as a {@link Length}.
  *
@@ -12,9 +14,12 @@ package dev.cuddlies.pattern;
  * @param notchSpacingMm  matching notches about this far apart along the seam
  * @param gussetWidthMm   width of an optional side gusset strip; 0 = none
  * @param paper           sheet size the PDF is tiled on
+ * @param stuffing        how the toy will be stuffed: the pattern is enlarged so the stuffed toy, not
+ *                        the flat one, is {@code heightMm} tall and keeps the outline's shape (not when OFF)
  */
 public record PatternSpec(double heightMm, Length seam, double minWidthMm, double cornerRadiusMm,
-                          double toleranceMm, double notchSpacingMm, double gussetWidthMm, Paper paper) {
+                          double toleranceMm, double notchSpacingMm, double gussetWidthMm, Paper paper,
+                          StuffingMode stuffing) {
 
     public static final double DEFAULT_HEIGHT_MM = 300;
     public static final double DEFAULT_SEAM_MM = 6;
@@ -27,7 +32,7 @@ public record PatternSpec(double heightMm, Length seam, double minWidthMm, doubl
 
     public static PatternSpec defaults() {
         return new PatternSpec(DEFAULT_HEIGHT_MM, Length.mm(DEFAULT_SEAM_MM), DEFAULT_MIN_WIDTH_MM,
-                DEFAULT_CORNER_RADIUS_MM, DEFAULT_TOLERANCE_MM, DEFAULT_NOTCH_SPACING_MM, 0, Paper.A4);
+                DEFAULT_CORNER_RADIUS_MM, DEFAULT_TOLERANCE_MM, DEFAULT_NOTCH_SPACING_MM, 0, Paper.A4, StuffingMode.FIRM);
     }
 
     /** The seam allowance, mm. */
@@ -36,11 +41,11 @@ public record PatternSpec(double heightMm, Length seam, double minWidthMm, doubl
     }
 
     public PatternSpec withHeightMm(double v) {
-        return new PatternSpec(v, seam, minWidthMm, cornerRadiusMm, toleranceMm, notchSpacingMm, gussetWidthMm, paper);
+        return new PatternSpec(v, seam, minWidthMm, cornerRadiusMm, toleranceMm, notchSpacingMm, gussetWidthMm, paper, stuffing);
     }
 
     public PatternSpec withSeam(Length v) {
-        return new PatternSpec(heightMm, v, minWidthMm, cornerRadiusMm, toleranceMm, notchSpacingMm, gussetWidthMm, paper);
+        return new PatternSpec(heightMm, v, minWidthMm, cornerRadiusMm, toleranceMm, notchSpacingMm, gussetWidthMm, paper, stuffing);
     }
 
     public PatternSpec withSeamMm(double v) {
@@ -48,11 +53,15 @@ public record PatternSpec(double heightMm, Length seam, double minWidthMm, doubl
     }
 
     public PatternSpec withGussetWidthMm(double v) {
-        return new PatternSpec(heightMm, seam, minWidthMm, cornerRadiusMm, toleranceMm, notchSpacingMm, v, paper);
+        return new PatternSpec(heightMm, seam, minWidthMm, cornerRadiusMm, toleranceMm, notchSpacingMm, v, paper, stuffing);
     }
 
     public PatternSpec withPaper(Paper v) {
-        return new PatternSpec(heightMm, seam, minWidthMm, cornerRadiusMm, toleranceMm, notchSpacingMm, gussetWidthMm, v);
+        return new PatternSpec(heightMm, seam, minWidthMm, cornerRadiusMm, toleranceMm, notchSpacingMm, gussetWidthMm, v, stuffing);
+    }
+
+    public PatternSpec withStuffing(StuffingMode v) {
+        return new PatternSpec(heightMm, seam, minWidthMm, cornerRadiusMm, toleranceMm, notchSpacingMm, gussetWidthMm, paper, v);
     }
 
     /** @throws IllegalArgumentException with a plain message naming the first value out of range */
@@ -67,6 +76,7 @@ public record PatternSpec(double heightMm, Length seam, double minWidthMm, doubl
         require(gussetWidthMm == 0 || gussetWidthMm >= 10 && gussetWidthMm <= 200,
                 "the gusset must be 0 (none) or between 1 and 20 cm wide");
         require(paper != null, "a paper size is needed");
+        require(stuffing != null, "a stuffing mode is needed");
         return this;
     }
 

@@ -8,10 +8,15 @@ import dev.cuddlies.maker.MakeResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
-/** The APL screen for a device with a display: the pattern's preview, its size and pieces. */
+/**
+ * The APL screen for a device with a display: the pattern's preview beside the stuffed toy (when it
+ * was simulated), its size and pages.
+ */
 public final class PatternScreen {
 
     public static final String TOKEN = "cuddliePattern";
@@ -20,12 +25,17 @@ public final class PatternScreen {
     private PatternScreen() {
     }
 
-    public static RenderDocumentDirective renderDocument(MakeResult.Made made, String previewUrl) {
-        Map<String, Object> pattern = Map.of(
-                "title", "Your cuddlie pattern",
-                "preview", previewUrl,
-                "details", String.format(Locale.ROOT, "%.0f cm tall, %d %s pages. The PDF is in your Alexa app.",
-                        made.heightMm() / 10, made.pdfPages(), Messages.paperWords(made.paper())));
+    /** @param stuffedUrl {@code stuffed.png}; the screen shows the pattern alone without it */
+    public static RenderDocumentDirective renderDocument(MakeResult.Made made, String previewUrl,
+                                                         Optional<String> stuffedUrl) {
+        Map<String, Object> pattern = new LinkedHashMap<>();
+        pattern.put("title", "Your cuddlie pattern");
+        pattern.put("preview", previewUrl);
+        // APL hides an Image whose source is empty (the "when" in apl/pattern.json).
+        pattern.put("stuffed", stuffedUrl.orElse(""));
+        pattern.put("details", String.format(Locale.ROOT, "%.0f cm tall%s, %d %s pages. The PDF is in your Alexa app.",
+                made.heightMm() / 10, made.stuffing().enlarged() ? " stuffed" : "", made.pdfPages(),
+                Messages.paperWords(made.paper())));
         return RenderDocumentDirective.builder().withToken(TOKEN).withDocument(DOCUMENT)
                 .withDatasources(Map.of("pattern", pattern)).build();
     }

@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** A user's patterns as the page shows them, with links signed at each look, and deleting them. */
@@ -33,19 +35,24 @@ public final class PatternLibrary {
      * @param id      its folder name, e.g. 20261130-101500-a1b2
      * @param made    when its files were written
      * @param preview the preview picture, pdf and svg: fresh links, valid for the given time
+     * @param stuffed the stuffed toy beside the outline ({@code stuffed.png}), when the pattern has one
      */
-    public record Entry(String id, Instant made, Optional<URI> preview, Optional<URI> pdf, Optional<URI> svg) {
+    public record Entry(String id, Instant made, Optional<URI> preview, Optional<URI> pdf, Optional<URI> svg,
+                        Optional<URI> stuffed) {
     }
 
     /** Newest first; only complete patterns (the PDF is there). */
     public List<Entry> list(String userKey, Duration linkValidity) throws StorageException {
         String prefix = UserKeys.patternsPrefix(userKey);
         Map<String, Instant> made = new TreeMap<>();
+        Set<String> stuffed = new HashSet<>();
         for (StoredObject o : store.list(prefix, CALL)) {
             String rest = o.key().substring(prefix.length());
             int slash = rest.indexOf('/');
             if (slash > 0 && rest.substring(slash + 1).equals(PatternFiles.PDF)) {
                 made.put(rest.substring(0, slash), o.lastModified());
+            } else if (slash > 0 && rest.substring(slash + 1).equals(PatternFiles.STUFFED)) {
+                stuffed.add(rest.substring(0, slash));
             }
         }
         List<Entry> out = new ArrayList<>();
@@ -53,7 +60,8 @@ public final class PatternLibrary {
             String folder = UserKeys.patternPrefix(userKey, id);
             out.add(new Entry(id, at, store.readLink(folder + PatternFiles.PREVIEW, linkValidity),
                     store.readLink(folder + PatternFiles.PDF, linkValidity),
-                    store.readLink(folder + PatternFiles.SVG, linkValidity)));
+                    store.readLink(folder + PatternFiles.SVG, linkValidity),
+                    stuffed.contains(id) ? store.readLink(folder + PatternFiles.STUFFED, linkValidity) : Optional.empty()));
         });
         out.sort(Comparator.comparing(Entry::made).reversed());
         return out;

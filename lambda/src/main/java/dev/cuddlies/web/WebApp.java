@@ -164,6 +164,7 @@ public final class WebApp {
             p.put("id", e.id());
             p.put("made", e.made().toString());
             e.preview().ifPresent(u -> p.put("preview", u.toString()));
+            e.stuffed().ifPresent(u -> p.put("stuffed", u.toString()));
             e.pdf().ifPresent(u -> p.put("pdf", u.toString()));
             e.svg().ifPresent(u -> p.put("svg", u.toString()));
         }

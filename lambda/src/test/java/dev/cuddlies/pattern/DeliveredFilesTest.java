@@ -29,7 +29,7 @@ class DeliveredFilesTest {
 
     @Test
     void patternJsonHoldsEveryPieceInMillimetresAsTheIssueSketchesIt() throws Exception {
-        Map<String, byte[]> files = PrintingTest.files(TestOutlines.thinLegs(), PatternSpec.defaults());
+        Map<String, byte[]> files = PrintingTest.files(TestOutlines.thinLegs(), TestOutlines.asTraced());
         JsonNode json = new ObjectMapper().readTree(files.get(PatternFiles.JSON));
 
         assertThat(json.path("units").asText()).isEqualTo("mm");
@@ -60,7 +60,7 @@ class DeliveredFilesTest {
 
     @Test
     void theDxfOpensInEzdxfWithOnePieceABlockOnTheAamaLayers() throws Exception {
-        Pattern p = PatternMakerTest.made(TestOutlines.whiskers(), PatternSpec.defaults().withGussetWidthMm(40));
+        Pattern p = PatternMakerTest.made(TestOutlines.whiskers(), TestOutlines.asTraced().withGussetWidthMm(40));
         byte[] dxf = PatternFiles.render(TestOutlines.whiskers(), p).get(PatternFiles.DXF);
 
         JsonNode read = Ezdxf.read(dxf, dir);
@@ -95,7 +95,7 @@ class DeliveredFilesTest {
 
     @Test
     void theCutterSvgHasOnlyClosedCutLinesInMillimetres() throws Exception {
-        Pattern p = PatternMakerTest.made(TestOutlines.thinLegs(), PatternSpec.defaults());
+        Pattern p = PatternMakerTest.made(TestOutlines.thinLegs(), TestOutlines.asTraced());
         byte[] svg = PatternFiles.render(TestOutlines.thinLegs(), p).get(PatternFiles.CUT_SVG);
 
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(svg));
@@ -114,7 +114,7 @@ class DeliveredFilesTest {
 
     @Test
     void theInstructionsPageListsPiecesFabricStuffingStepsAndSafety() throws Exception {
-        Pattern p = PatternMakerTest.made(TestOutlines.thinLegs(), PatternSpec.defaults());
+        Pattern p = PatternMakerTest.made(TestOutlines.thinLegs(), TestOutlines.asTraced());
         byte[] pdf = PatternFiles.render(TestOutlines.thinLegs(), p).get(PatternFiles.PDF);
 
         try (PDDocument doc = Loader.loadPDF(pdf)) {
@@ -132,7 +132,7 @@ class DeliveredFilesTest {
 
     @Test
     void thePreviewShowsTheLabelsAndTheGapInColour() throws Exception {
-        byte[] png = PrintingTest.files(TestOutlines.disc(200), PatternSpec.defaults()).get(PatternFiles.PREVIEW);
+        byte[] png = PrintingTest.files(TestOutlines.disc(200), TestOutlines.asTraced()).get(PatternFiles.PREVIEW);
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
 
         // Labels are the only green, the gap the only orange (anti-aliased edges blend into white).

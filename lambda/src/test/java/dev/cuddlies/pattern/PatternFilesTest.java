@@ -91,7 +91,7 @@ class PatternFilesTest {
         Map<String, byte[]> files = render(outline, PatternSpec.defaults());
 
         assertThat(files).containsOnlyKeys(PatternFiles.PDF, PatternFiles.SVG, PatternFiles.JSON, PatternFiles.DXF,
-                PatternFiles.CUT_SVG, PatternFiles.OUTLINE, PatternFiles.PREVIEW);
+                PatternFiles.CUT_SVG, PatternFiles.OUTLINE, PatternFiles.PREVIEW, PatternFiles.STUFFED);
         try (PDDocument pdf = Loader.loadPDF(files.get(PatternFiles.PDF))) {
             for (PDPage page : pdf.getPages()) {
                 for (COSName name : page.getResources().getXObjectNames()) {

@@ -25,7 +25,7 @@ class PatternMakerTest {
 
     @Test
     void figureIsScaledToTheRequestedHeight() throws Exception {
-        Pattern p = made(TestOutlines.disc(200), PatternSpec.defaults().withHeightMm(400));
+        Pattern p = made(TestOutlines.disc(200), TestOutlines.asTraced().withHeightMm(400));
 
         assertThat(p.figureHeightMm()).isCloseTo(400, within(1.0));
         assertThat(front(p).stitch().getEnvelopeInternal().getHeight()).isCloseTo(400, within(1.0));
@@ -33,7 +33,7 @@ class PatternMakerTest {
 
     @Test
     void cutLineLiesOneSeamAllowanceOutsideTheStitchLine() throws Exception {
-        Pattern p = made(TestOutlines.disc(200), PatternSpec.defaults().withSeamMm(10));
+        Pattern p = made(TestOutlines.disc(200), TestOutlines.asTraced().withSeamMm(10));
         Piece front = front(p);
 
         assertThat(front.cut().contains(front.stitch())).isTrue();
@@ -44,7 +44,7 @@ class PatternMakerTest {
     @Test
     void backIsTheMirroredFront() throws Exception {
         Outline asymmetric = TestOutlines.of(100, 100, 400, 100, 400, 200, 200, 200, 200, 500, 100, 500);
-        Pattern p = made(asymmetric, PatternSpec.defaults());
+        Pattern p = made(asymmetric, TestOutlines.asTraced());
         Polygon front = front(p).stitch();
         Polygon back = piece(p, Piece.Kind.BACK).stitch();
 
@@ -59,7 +59,7 @@ class PatternMakerTest {
 
     @Test
     void notchesAreAboutTenCentimetresApartAndMatchOnBothPieces() throws Exception {
-        Pattern p = made(TestOutlines.disc(200), PatternSpec.defaults());
+        Pattern p = made(TestOutlines.disc(200), TestOutlines.asTraced());
         Piece front = front(p);
         Piece back = piece(p, Piece.Kind.BACK);
 
@@ -78,7 +78,7 @@ class PatternMakerTest {
     void turningGapIsOnTheLowestFlattestStretch() throws Exception {
         // A "house": a pointed roof on top, a long flat floor at the bottom.
         Outline house = TestOutlines.of(300, 100, 500, 300, 500, 600, 100, 600, 100, 300);
-        Pattern p = made(house, PatternSpec.defaults());
+        Pattern p = made(house, TestOutlines.asTraced());
         Piece front = front(p);
         Envelope env = front.stitch().getEnvelopeInternal();
 
@@ -93,7 +93,7 @@ class PatternMakerTest {
 
     @Test
     void narrowPartsAreWidenedAndTheMakerIsTold() throws Exception {
-        Pattern p = made(TestOutlines.bodyWithThinArm(), PatternSpec.defaults());
+        Pattern p = made(TestOutlines.bodyWithThinArm(), TestOutlines.asTraced());
         Polygon stitch = front(p).stitch();
 
         // 10 px of 300 px at 30 cm is a 1 cm arm; after widening it survives an opening at 2.4 cm.
@@ -106,7 +106,7 @@ class PatternMakerTest {
     @Test
     void concaveCornersAreRoundedToAtLeastTheCornerRadius() throws Exception {
         Outline l = TestOutlines.of(100, 100, 200, 100, 200, 400, 400, 400, 400, 500, 100, 500);
-        Pattern p = made(l, PatternSpec.defaults());
+        Pattern p = made(l, TestOutlines.asTraced());
         Polygon stitch = front(p).stitch();
 
         // A closing with the corner radius changes nothing once concave corners are round.
@@ -116,7 +116,7 @@ class PatternMakerTest {
 
     @Test
     void gussetIsAsLongAsTheSeamAndSplitIntoStripsThatFit() throws Exception {
-        Pattern p = made(TestOutlines.disc(200), PatternSpec.defaults().withGussetWidthMm(50));
+        Pattern p = made(TestOutlines.disc(200), TestOutlines.asTraced().withGussetWidthMm(50));
 
         double total = p.pieces().stream().filter(x -> x.kind() == Piece.Kind.GUSSET)
                 .mapToDouble(x -> x.stitch().getEnvelopeInternal().getWidth()).sum();
@@ -127,10 +127,10 @@ class PatternMakerTest {
 
     @Test
     void impossibleSizesAreRefusedInPlainWords() throws Exception {
-        assertThatThrownBy(() -> made(TestOutlines.disc(200), PatternSpec.defaults().withHeightMm(20)))
+        assertThatThrownBy(() -> made(TestOutlines.disc(200), TestOutlines.asTraced().withHeightMm(20)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 8 cm and 2 m");
         Outline needle = TestOutlines.of(100, 100, 104, 100, 104, 900, 100, 900);
-        assertThat(maker.make(needle, PatternSpec.defaults())).isInstanceOf(PatternOutcome.NeedsBiggerSize.class);
+        assertThat(maker.make(needle, TestOutlines.asTraced())).isInstanceOf(PatternOutcome.NeedsBiggerSize.class);
     }
 
     private static double bottomRowCentre(Polygon p, Envelope env) {

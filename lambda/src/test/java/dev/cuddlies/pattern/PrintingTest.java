@@ -40,7 +40,7 @@ class PrintingTest {
     @Test
     void everyPrintedSheetHasContentOfItsOwnBeyondTheOverlaps() throws Exception {
         for (Outline o : List.of(TestOutlines.kangaroo(), TestOutlines.thinLegs(), TestOutlines.bat())) {
-            byte[] pdf = files(o, PatternSpec.defaults().withHeightMm(600)).get(PatternFiles.PDF);
+            byte[] pdf = files(o, TestOutlines.asTraced().withHeightMm(600)).get(PatternFiles.PDF);
             try (PDDocument doc = Loader.loadPDF(pdf)) {
                 int sheets = 0;
                 for (PDPage page : doc.getPages()) {
@@ -62,7 +62,7 @@ class PrintingTest {
 
     @Test
     void tiledEdgesCarryMatchMarksNamingBothSheets() throws Exception {
-        byte[] pdf = files(TestOutlines.disc(200), PatternSpec.defaults().withHeightMm(600)).get(PatternFiles.PDF);
+        byte[] pdf = files(TestOutlines.disc(200), TestOutlines.asTraced().withHeightMm(600)).get(PatternFiles.PDF);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String all = new PDFTextStripper().getText(doc);
             assertThat(all).contains("A1-A2").contains("A1-B1");
@@ -73,7 +73,7 @@ class PrintingTest {
     @Test
     void pieceLabelsAreCrossedByNoLineAndTheGrainArrowPassesBesideThem() throws Exception {
         for (Outline o : List.of(TestOutlines.disc(200), TestOutlines.kangaroo(), TestOutlines.whiskers())) {
-            Pattern p = PatternMakerTest.made(o, PatternSpec.defaults());
+            Pattern p = PatternMakerTest.made(o, TestOutlines.asTraced());
             Drawing d = PatternDrawing.of(p);
             for (Drawing.Text t : texts(d)) {
                 if (!t.text().contains(" - cut ")) {
@@ -94,7 +94,7 @@ class PrintingTest {
 
     @Test
     void theTurningGapIsDrawnAsAnOpeningInTheStitchLine() throws Exception {
-        Pattern p = PatternMakerTest.made(TestOutlines.disc(200), PatternSpec.defaults());
+        Pattern p = PatternMakerTest.made(TestOutlines.disc(200), TestOutlines.asTraced());
         Drawing d = PatternDrawing.of(p);
         Piece front = PatternMakerTest.front(p);
         Coordinate mid = front.turningGap().get(front.turningGap().size() / 2);
@@ -107,7 +107,7 @@ class PrintingTest {
 
     @Test
     void everyTextFitsOnOneSheet() throws Exception {
-        Pattern p = PatternMakerTest.made(TestOutlines.disc(200), PatternSpec.defaults().withHeightMm(600));
+        Pattern p = PatternMakerTest.made(TestOutlines.disc(200), TestOutlines.asTraced().withHeightMm(600));
         double stride = Paper.A4.printableWidthMm() - Paper.OVERLAP_MM;
         double strideY = Paper.A4.printableHeightMm() - Paper.OVERLAP_MM;
         for (Drawing.Text t : texts(PatternDrawing.of(p))) {
@@ -121,7 +121,7 @@ class PrintingTest {
 
     @Test
     void theLegendsTextStaysInsideTheLegendBox() throws Exception {
-        Pattern p = PatternMakerTest.made(TestOutlines.thinLegs(), PatternSpec.defaults().withSeam(Length.parse("0.25in")));
+        Pattern p = PatternMakerTest.made(TestOutlines.thinLegs(), TestOutlines.asTraced().withSeam(Length.parse("0.25in")));
         double right = p.scaleCheckOrigin().x + p.legendWidthMm();
         double bottom = PatternMaker.MARGIN_MM + PatternMaker.LEGEND_MM;
         for (Drawing.Text t : texts(PatternDrawing.of(p))) {
@@ -135,7 +135,7 @@ class PrintingTest {
 
     @Test
     void theSvgHasNoPageRectangleACutterWouldCut() throws Exception {
-        String svg = new String(files(TestOutlines.disc(200), PatternSpec.defaults()).get(PatternFiles.SVG),
+        String svg = new String(files(TestOutlines.disc(200), TestOutlines.asTraced()).get(PatternFiles.SVG),
                 StandardCharsets.UTF_8);
 
         assertThat(svg).doesNotContain("<rect width=\"100%\"").doesNotContain("fill=\"white\"");
@@ -143,7 +143,7 @@ class PrintingTest {
 
     @Test
     void gussetNotchesAreNumberedAndOnlyOnePieceSaysLeaveOpen() throws Exception {
-        Pattern p = PatternMakerTest.made(TestOutlines.disc(200), PatternSpec.defaults().withGussetWidthMm(50));
+        Pattern p = PatternMakerTest.made(TestOutlines.disc(200), TestOutlines.asTraced().withGussetWidthMm(50));
 
         assertThat(p.pieces().stream().filter(x -> x.turningGap() != null)).hasSize(1);
         List<String> numbers = texts(PatternDrawing.of(p)).stream().map(Drawing.Text::text)

@@ -38,7 +38,7 @@ class SewingDecisionsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("hardCases")
     void turningGapLiesOnTheBodysOwnOutline(Case c) throws Exception {
-        Pattern p = make(c.outline(), PatternSpec.defaults());
+        Pattern p = make(c.outline(), TestOutlines.asTraced());
 
         for (Piece piece : p.pieces()) {
             if (piece.turningGap() == null) {
@@ -54,7 +54,7 @@ class SewingDecisionsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("hardCases")
     void noPieceIsNarrowerThanTheMinimumWidthAnywhere(Case c) throws Exception {
-        Pattern p = make(c.outline(), PatternSpec.defaults());
+        Pattern p = make(c.outline(), TestOutlines.asTraced());
 
         for (Piece piece : p.pieces()) {
             // A square corner reaches 5.2 mm out of the opening; a part too thin to turn reaches further.
@@ -66,7 +66,7 @@ class SewingDecisionsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("hardCases")
     void noSlitIsNarrowerThanTwoSeamAllowances(Case c) throws Exception {
-        Pattern p = make(c.outline(), PatternSpec.defaults());
+        Pattern p = make(c.outline(), TestOutlines.asTraced());
 
         for (Piece piece : p.pieces()) {
             assertThat(OutsideCriteria.slitResidueMm(piece.stitch(), PatternSpec.DEFAULT_SEAM_MM))
@@ -77,14 +77,14 @@ class SewingDecisionsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("hardCases")
     void theFinishedToyIsAsTallAsAskedEvenAfterWidening(Case c) throws Exception {
-        Pattern p = make(c.outline(), PatternSpec.defaults());
+        Pattern p = make(c.outline(), TestOutlines.asTraced());
 
         assertThat(p.figureHeightMm()).isCloseTo(300, within(3.0));
     }
 
     @Test
     void thinLegsAreNotMergedIntoATrunk() throws Exception {
-        Pattern p = make(TestOutlines.thinLegs(), PatternSpec.defaults());
+        Pattern p = make(TestOutlines.thinLegs(), TestOutlines.asTraced());
 
         // Widened in place, the two 8 mm legs 10 mm apart would merge into one 43 mm trunk. Every piece
         // that carries a leg is at most one minimum width (plus rounding) across at the legs' height:
@@ -107,7 +107,7 @@ class SewingDecisionsTest {
 
     @Test
     void aSpeckGluedOnByANarrowNeckIsDropped() throws Exception {
-        Pattern p = make(TestOutlines.speck(), PatternSpec.defaults());
+        Pattern p = make(TestOutlines.speck(), TestOutlines.asTraced());
 
         // The body is 240 px wide and 300 px tall: at 30 cm, 240 mm wide (+ a little rounding).
         assertThat(PatternMakerTest.front(p).stitch().getEnvelopeInternal().getWidth()).isLessThan(246);
@@ -115,8 +115,8 @@ class SewingDecisionsTest {
 
     @Test
     void theTurningGapIsScaledToTheToy() throws Exception {
-        double small = gapChord(make(TestOutlines.disc(200), PatternSpec.defaults().withHeightMm(150)));
-        double large = gapChord(make(TestOutlines.disc(200), PatternSpec.defaults().withHeightMm(450)));
+        double small = gapChord(make(TestOutlines.disc(200), TestOutlines.asTraced().withHeightMm(150)));
+        double large = gapChord(make(TestOutlines.disc(200), TestOutlines.asTraced().withHeightMm(450)));
 
         assertThat(small).isBetween(40.0, 70.0);
         assertThat(large).isBetween(100.0, 130.0);
@@ -125,7 +125,7 @@ class SewingDecisionsTest {
     @Test
     void aSmallBoxGetsItsGapOnOneSideNotRoundACorner() throws Exception {
         Outline box = TestOutlines.of(100, 100, 300, 100, 300, 400, 100, 400);
-        Pattern p = make(box, PatternSpec.defaults().withHeightMm(150));
+        Pattern p = make(box, TestOutlines.asTraced().withHeightMm(150));
         List<Coordinate> gap = PatternMakerTest.front(p).turningGap();
 
         double turned = 0;

@@ -1,6 +1,7 @@
 package dev.cuddlies.pattern;
 
 import dev.cuddlies.outline.Outline;
+import dev.cuddlies.pattern.stuffing.StuffingMode;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -19,6 +20,14 @@ final class TestOutlines {
     private static final GeometryFactory GF = new GeometryFactory();
 
     private TestOutlines() {
+    }
+
+    /**
+     * The defaults with stuffing off: the pattern is cut to the outline as traced, so a test sees the
+     * sewability rules' own geometry. (OutsideCheckTest checks the rules on compensated patterns.)
+     */
+    static PatternSpec asTraced() {
+        return PatternSpec.defaults().withStuffing(StuffingMode.OFF);
     }
 
     static Outline of(double... xy) {

@@ -12,7 +12,7 @@ class ThinPartsTest {
 
     @Test
     void whiskersAreEmbroideredOnTheFrontInsideTheStitchLine() throws Exception {
-        Pattern p = PatternMakerTest.made(TestOutlines.whiskers(), PatternSpec.defaults());
+        Pattern p = PatternMakerTest.made(TestOutlines.whiskers(), TestOutlines.asTraced());
         Piece front = PatternMakerTest.front(p);
 
         assertThat(front.embroidery()).hasSize(6);
@@ -26,7 +26,7 @@ class ThinPartsTest {
 
     @Test
     void antennaeTooLongToEmbroiderBecomeCordsSewnInAtMatchingMarks() throws Exception {
-        Pattern p = PatternMakerTest.made(TestOutlines.longAntennae(), PatternSpec.defaults());
+        Pattern p = PatternMakerTest.made(TestOutlines.longAntennae(), TestOutlines.asTraced());
         List<Piece> cords = p.pieces().stream().filter(x -> x.kind() == Piece.Kind.CORD).toList();
         Piece front = PatternMakerTest.front(p);
 
@@ -41,7 +41,7 @@ class ThinPartsTest {
 
     @Test
     void separatePartsAreCutAsMirroredPairsWithMarksMatchingTheBody() throws Exception {
-        Pattern p = PatternMakerTest.made(TestOutlines.thinLegs(), PatternSpec.defaults());
+        Pattern p = PatternMakerTest.made(TestOutlines.thinLegs(), TestOutlines.asTraced());
         Piece front = PatternMakerTest.front(p);
 
         for (Piece part : p.pieces()) {
@@ -64,14 +64,14 @@ class ThinPartsTest {
 
     @Test
     void aShapeThatWouldChangeTooMuchAsksForTheSizeAtWhichItKeepsItsShape() throws Exception {
-        PatternOutcome small = new PatternMaker().make(TestOutlines.star(), PatternSpec.defaults());
+        PatternOutcome small = new PatternMaker().make(TestOutlines.star(), TestOutlines.asTraced());
 
         assertThat(small.getClass()).isEqualTo(PatternOutcome.NeedsBiggerSize.class);
         PatternOutcome.NeedsBiggerSize bigger = (PatternOutcome.NeedsBiggerSize) small;
         assertThat(bigger.changedShare()).isGreaterThan(PatternMaker.MAX_CHANGED_SHARE);
         assertThat(bigger.keepsShapeAtMm()).isPresent();
         Pattern at = PatternMakerTest.made(TestOutlines.star(),
-                PatternSpec.defaults().withHeightMm(bigger.keepsShapeAtMm().getAsDouble()));
+                TestOutlines.asTraced().withHeightMm(bigger.keepsShapeAtMm().getAsDouble()));
         assertThat(at.changedShare()).isLessThanOrEqualTo(PatternMaker.MAX_CHANGED_SHARE);
     }
 }

@@ -103,7 +103,7 @@ class CuddliesStreamHandlerTest {
         assertThat(a.path("sessionAttributes").path("offer").asText()).isEqualTo("DIFFERENT_SIZE");
         assertThat(picture).doesNotExist();
         assertThat(patternFiles()).containsExactlyInAnyOrder("outline.json", "pattern.pdf", "pattern.svg", "pattern.json",
-                "pattern.dxf", "pattern-cut.svg", "preview.png", "made.json");
+                "pattern.dxf", "pattern-cut.svg", "preview.png", "stuffed.png", "made.json");
         // The pages said are the pages the parent will print.
         Matcher said = Pattern.compile("on (\\d+) A4 pages").matcher(speech(a));
         assertThat(said.find()).isTrue();
@@ -128,6 +128,7 @@ class CuddliesStreamHandlerTest {
         assertThat(directive.path("type").asText()).isEqualTo("Alexa.Presentation.APL.RenderDocument");
         assertThat(directive.path("document").path("type").asText()).isEqualTo("APL");
         assertThat(directive.path("datasources").path("pattern").path("preview").asText()).endsWith("preview.png");
+        assertThat(directive.path("datasources").path("pattern").path("stuffed").asText()).endsWith("stuffed.png");
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.cuddlies.maker.UserKeys;
 import dev.cuddlies.outline.OutlineException;
 import dev.cuddlies.pattern.Change;
 import dev.cuddlies.pattern.Paper;
+import dev.cuddlies.pattern.stuffing.StuffingStatus;
 import dev.cuddlies.warmth.Reading;
 import dev.cuddlies.warmth.SafetyLimits;
 import dev.cuddlies.warmth.WarmPlan;
@@ -254,7 +255,8 @@ class EveryAnswerIsShortTest {
                 : List.of();
         return new MakeResult.Made("20261130-100000-abcd", limited ? PatternRequest.MAX_MM : 304.8, 250,
                 List.of("FRONT - cut 1", "BACK - cut 1"), changed, sheets, sheets + 2, paper, changes, List.of(), limited,
-                Optional.empty(), Optional.empty(), false, MakeResult.Source.PICTURE);
+                Optional.empty(), Optional.empty(), Optional.empty(), StuffingStatus.COMPENSATED, false,
+                MakeResult.Source.PICTURE);
     }
 
     private SkillHarness harness(Path dir, boolean withPage) throws IOException {

@@ -3,6 +3,7 @@ package dev.cuddlies.skill;
 import dev.cuddlies.maker.MakeResult;
 import dev.cuddlies.pattern.Change;
 import dev.cuddlies.pattern.Paper;
+import dev.cuddlies.pattern.stuffing.StuffingStatus;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,7 +18,8 @@ class PatternMessagesTest {
 
     private static MakeResult.Made made(boolean sideStrip, List<Change> changes) {
         return new MakeResult.Made("p", 300, 240, List.of("FRONT - cut 1", "BACK - cut 1 (mirrored)"), sideStrip, 6,
-                8, Paper.LETTER, changes, List.of(), false, Optional.empty(), Optional.empty(), false,
+                8, Paper.LETTER, changes, List.of(), false, Optional.empty(), Optional.empty(), Optional.empty(),
+                StuffingStatus.COMPENSATED, false,
                 MakeResult.Source.PICTURE);
     }
 

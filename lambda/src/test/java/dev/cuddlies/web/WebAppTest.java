@@ -124,7 +124,7 @@ class WebAppTest {
     void patternsAreListedWithFreshLinksAndDeletingEverythingEndsTheSession() throws Exception {
         Path folder = data.resolve("patterns/" + userKey + "/20261130-095900-abcd");
         Files.createDirectories(folder);
-        for (String f : new String[] {"pattern.pdf", "pattern.svg", "preview.png", "outline.json"}) {
+        for (String f : new String[] {"pattern.pdf", "pattern.svg", "preview.png", "stuffed.png", "outline.json"}) {
             Files.writeString(folder.resolve(f), f);
         }
         Files.createDirectories(data.resolve("uploads/" + userKey));
@@ -136,6 +136,8 @@ class WebAppTest {
         assertThat(list.path("patterns")).hasSize(1);
         assertThat(list.path("patterns").get(0).path("pdf").asText())
                 .isEqualTo("https://cuddlies.example.test/files/patterns/" + userKey + "/20261130-095900-abcd/pattern.pdf");
+        assertThat(list.path("patterns").get(0).path("stuffed").asText())
+                .isEqualTo("https://cuddlies.example.test/files/patterns/" + userKey + "/20261130-095900-abcd/stuffed.png");
 
         JsonNode forget = call("POST", "/api/forget", "{}", session);
         assertThat(forget.path("cookies").get(0).asText()).contains("Max-Age=0");

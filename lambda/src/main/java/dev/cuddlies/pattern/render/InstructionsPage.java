@@ -53,6 +53,7 @@ final class InstructionsPage {
             paragraph(String.format(Locale.ROOT, "%s tall and %s wide when sewn (before stuffing). %s.",
                     Length.describeCm(p.figureHeightMm()), Length.describeCm(p.figureWidthMm()),
                     capitalised(p.seamNote())));
+            paragraph(StuffingWords.of(p.stuffing()));
 
             heading("Pieces");
             for (Piece piece : p.pieces()) {

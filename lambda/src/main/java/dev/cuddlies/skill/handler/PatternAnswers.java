@@ -42,7 +42,8 @@ final class PatternAnswers {
                 rb.withSimpleCard("Your pattern", Messages.madeCardText(made, phoneLink.page(), pdf));
             }
             if (RequestFacts.supportsApl(input) && preview.isPresent()) {
-                rb.addDirective(PatternScreen.renderDocument(made, preview.get()));
+                rb.addDirective(PatternScreen.renderDocument(made, preview.get(),
+                        made.stuffedLink().map(URI::toString).filter(u -> u.startsWith("https://"))));
             }
             return rb.build();
         }

@@ -11,7 +11,6 @@ import dev.cuddlies.pattern.PatternMaker;
 import dev.cuddlies.pattern.PatternOutcome;
 import dev.cuddlies.pattern.PatternSpec;
 import dev.cuddlies.pattern.Piece;
-import dev.cuddlies.pattern.render.PdfWriter;
 import dev.cuddlies.storage.BlobStore;
 import dev.cuddlies.storage.StorageException;
 import dev.cuddlies.storage.StoredObject;
@@ -174,13 +173,16 @@ public final class CuddlieMaker {
         PatternSpec spec = baseSpec.withHeightMm(request.heightMm());
         Pattern pattern;
         Map<String, byte[]> files;
+        int pdfPages;
         try {
             PatternOutcome outcome = patterns.make(outline, spec, stuffingTime(budget));
             if (outcome instanceof PatternOutcome.NeedsBiggerSize bigger) {
                 return new MakeResult.NeedsBiggerSize(bigger.requestedHeightMm(), bigger.keepsShapeAtMm());
             }
             pattern = ((PatternOutcome.Made) outcome).pattern();
-            files = new LinkedHashMap<>(PatternFiles.render(outline, pattern));
+            PatternFiles.Rendered rendered = PatternFiles.draw(outline, pattern);
+            files = new LinkedHashMap<>(rendered.files());
+            pdfPages = rendered.pdfPages();
             files.put(MadeAt.FILE, new MadeAt(request.heightMm(), spec.paper()).toJson());
         } catch (PatternException e) {
             return new MakeResult.NotSewable();
@@ -202,7 +204,7 @@ public final class CuddlieMaker {
         boolean pictureKept = picture.isPresent() && !deleteEveryUpload(userKey, picture.get(), budget);
         return new MakeResult.Made(patternId, pattern.toyHeightMm(), pattern.toyWidthMm(),
                 pattern.pieces().stream().map(Piece::title).toList(), pattern.hasGusset(), pattern.sheets().sheetCount(),
-                PdfWriter.pageCount(pattern.sheets()),
+                pdfPages,
                 spec.paper(), pattern.changes(), outlineNotes(outline), request.limited(),
                 link(prefix + PatternFiles.PDF), link(prefix + PatternFiles.PREVIEW),
                 files.containsKey(PatternFiles.STUFFED) ? link(prefix + PatternFiles.STUFFED) : Optional.empty(),

@@ -36,12 +36,27 @@ public final class PatternFiles {
     private PatternFiles() {
     }
 
+    /**
+     * The drawn files and what the parent will print.
+     *
+     * @param files    file name → content, in a stable order
+     * @param pdfPages the PDF's pages (the instructions may take more than one)
+     */
+    public record Rendered(Map<String, byte[]> files, int pdfPages) {
+    }
+
     /** File name → content, in a stable order. */
     public static Map<String, byte[]> render(Outline outline, Pattern pattern) throws IOException {
+        return draw(outline, pattern).files();
+    }
+
+    /** Every file of the pattern, with the PDF's page count. */
+    public static Rendered draw(Outline outline, Pattern pattern) throws IOException {
         Drawing drawing = PatternDrawing.of(pattern);
         String title = "Cuddlies pattern, " + Length.describeCm(pattern.spec().heightMm());
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(PDF, new PdfWriter().write(drawing, pattern, title));
+        PdfWriter.Written pdf = new PdfWriter().write(drawing, pattern, title);
+        files.put(PDF, pdf.bytes());
         files.put(SVG, SvgWriter.write(drawing));
         files.put(JSON, PatternJson.write(pattern));
         files.put(DXF, DxfWriter.write(pattern, title));
@@ -49,6 +64,6 @@ public final class PatternFiles {
         files.put(OUTLINE, OutlineJson.write(outline).getBytes(StandardCharsets.UTF_8));
         files.put(PREVIEW, PreviewWriter.write(drawing));
         pattern.stuffing().previewPng().ifPresent(png -> files.put(STUFFED, png));
-        return files;
+        return new Rendered(files, pdf.pages());
     }
 }

@@ -2,10 +2,10 @@ package dev.cuddlies.pattern.stuffing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cuddlies.fixtures.SharedSet;
 import dev.cuddlies.outline.Outline;
 import dev.cuddlies.outline.OutlineConfig;
 import dev.cuddlies.outline.OutlineEngine;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -36,8 +36,7 @@ class SharedCartoonsStuffingTest {
 
     @Test
     void compensationBringsTheStuffedSilhouetteToTheOutline() throws Exception {
-        Path set = findSet();
-        Assumptions.assumeTrue(set != null, "../shared/examples/cartoons not found beside the checkout");
+        Path set = SharedSet.requireCartoons();
         JsonNode manifest = new ObjectMapper().readTree(set.resolve("manifest.json").toFile());
         OutlineEngine engine = new OutlineEngine(OutlineConfig.defaults());
         StuffingCompensator compensator = new StuffingCompensator(StuffingConfig.defaults());
@@ -79,16 +78,5 @@ class SharedCartoonsStuffingTest {
             }
         }
         return largest;
-    }
-
-    private static Path findSet() {
-        Path dir = Path.of("").toAbsolutePath();
-        for (int up = 0; up < 4 && dir != null; up++, dir = dir.getParent()) {
-            Path candidate = dir.resolveSibling("shared").resolve("examples/cartoons");
-            if (Files.exists(candidate.resolve("manifest.json"))) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

@@ -2,6 +2,7 @@ package dev.cuddlies.outline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cuddlies.fixtures.SharedSet;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;

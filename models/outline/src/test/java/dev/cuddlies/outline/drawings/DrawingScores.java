@@ -1,11 +1,11 @@
 package dev.cuddlies.outline.drawings;
 
+import dev.cuddlies.fixtures.SharedSet;
 import dev.cuddlies.outline.Outline;
 import dev.cuddlies.outline.OutlineConfig;
 import dev.cuddlies.outline.OutlineEngine;
 import dev.cuddlies.outline.OutlineException;
 import dev.cuddlies.outline.Scoring;
-import dev.cuddlies.outline.SharedSet;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.cuddlies.outline.drawings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cuddlies.outline.SharedSet;
+import dev.cuddlies.fixtures.SharedSet;
 
 import javax.imageio.ImageIO;
 import java.nio.file.Files;

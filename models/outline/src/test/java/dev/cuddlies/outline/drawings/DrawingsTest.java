@@ -1,6 +1,6 @@
 package dev.cuddlies.outline.drawings;
 
-import dev.cuddlies.outline.SharedSet;
+import dev.cuddlies.fixtures.SharedSet;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

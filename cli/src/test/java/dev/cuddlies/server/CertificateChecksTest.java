@@ -1,13 +1,10 @@
 package dev.cuddlies.server;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cuddlies.skill.SkillHarness;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.Signature;
 import java.security.cert.TrustAnchor;
@@ -54,33 +51,18 @@ class CertificateChecksTest {
         return new AlexaRequestVerifier(source, Set.of(new TrustAnchor(certs.root, null)), SKILL_ID, Clock.systemUTC());
     }
 
-    private static byte[] envelope(Instant timestamp, String skillId) throws Exception {
-        ObjectNode e = SkillHarness.fixture("launch");
-        ((ObjectNode) e.path("request")).put("timestamp", timestamp.toString());
-        ((ObjectNode) e.path("context").path("System").path("application")).put("applicationId", skillId);
-        ((ObjectNode) e.path("session").path("application")).put("applicationId", skillId);
-        return e.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String sign(byte[] body) throws Exception {
-        Signature s = Signature.getInstance("SHA256withRSA");
-        s.initSign(certs.signingKey);
-        s.update(body);
-        return Base64.getEncoder().encodeToString(s.sign());
-    }
-
     @Test
     void threeThousandRequestsFailingCheapChecksFetchNothing() throws Exception {
         AlexaRequestVerifier v = verifier(new CachedCertificates(countingFetch, 16, 10, Clock.systemUTC()));
-        byte[] good = envelope(Instant.now(), SKILL_ID);
-        byte[] stale = envelope(Instant.now().minusSeconds(600), SKILL_ID);
-        byte[] otherSkill = envelope(Instant.now(), "amzn1.ask.skill.someone-else");
+        byte[] good = TestCertificates.launchEnvelope(Instant.now(), SKILL_ID);
+        byte[] stale = TestCertificates.launchEnvelope(Instant.now().minusSeconds(600), SKILL_ID);
+        byte[] otherSkill = TestCertificates.launchEnvelope(Instant.now(), "amzn1.ask.skill.someone-else");
         String garbage = Base64.getEncoder().encodeToString(new byte[256]);
 
         for (int i = 0; i < 3000; i++) {
             String query = GOOD_URL + "?n=" + i;
             switch (i % 5) {
-                case 0 -> assertRefused(v, query, sign(good), good, "no percent-escapes, user, query or fragment");
+                case 0 -> assertRefused(v, query, certs.sign(good), good, "no percent-escapes, user, query or fragment");
                 case 1 -> assertRefused(v, GOOD_URL, null, good, "no Signature-256");
                 case 2 -> assertRefused(v, GOOD_URL, "not base64 at all!", good, "bad signature");
                 case 3 -> assertRefused(v, GOOD_URL, garbage, stale, "150 seconds");
@@ -93,25 +75,25 @@ class CertificateChecksTest {
     @Test
     void aPathCheckedDecodedButFetchedRawIsRefused() throws Exception {
         AlexaRequestVerifier v = verifier(countingFetch);
-        byte[] body = envelope(Instant.now(), SKILL_ID);
+        byte[] body = TestCertificates.launchEnvelope(Instant.now(), SKILL_ID);
 
-        assertRefused(v, "https://s3.amazonaws.com/echo.api%2f..%2fevil/c.pem", sign(body), body, "percent-escapes");
-        assertRefused(v, "https://s3.amazonaws.com/echo.api/%2e%2e/evil/c.pem", sign(body), body, "percent-escapes");
-        assertRefused(v, "https://someone@s3.amazonaws.com/echo.api/c.pem", sign(body), body, "user");
-        assertRefused(v, "https://s3.amazonaws.com/echo.api/c.pem#x", sign(body), body, "fragment");
+        assertRefused(v, "https://s3.amazonaws.com/echo.api%2f..%2fevil/c.pem", certs.sign(body), body, "percent-escapes");
+        assertRefused(v, "https://s3.amazonaws.com/echo.api/%2e%2e/evil/c.pem", certs.sign(body), body, "percent-escapes");
+        assertRefused(v, "https://someone@s3.amazonaws.com/echo.api/c.pem", certs.sign(body), body, "user");
+        assertRefused(v, "https://s3.amazonaws.com/echo.api/c.pem#x", certs.sign(body), body, "fragment");
         assertThat(fetched).isEmpty();
     }
 
     @Test
     void everySpellingOfOneUrlIsFetchedOnceUnderItsNormalForm() throws Exception {
         AlexaRequestVerifier v = verifier(new CachedCertificates(countingFetch, 16, 10, Clock.systemUTC()));
-        byte[] body = envelope(Instant.now(), SKILL_ID);
+        byte[] body = TestCertificates.launchEnvelope(Instant.now(), SKILL_ID);
 
         for (String spelling : List.of(GOOD_URL, "https://s3.amazonaws.com:443/echo.api/echo-api-cert-12.pem",
                 "HTTPS://S3.AMAZONAWS.COM/echo.api/echo-api-cert-12.pem",
                 "https://s3.amazonaws.com/echo.api/../echo.api/echo-api-cert-12.pem",
                 "https://s3.amazonaws.com/echo.api/./echo-api-cert-12.pem")) {
-            assertThatCode(() -> v.verify(spelling, sign(body), body)).as(spelling).doesNotThrowAnyException();
+            assertThatCode(() -> v.verify(spelling, certs.sign(body), body)).as(spelling).doesNotThrowAnyException();
         }
         assertThat(fetched).containsExactly(URI.create(GOOD_URL));
     }
@@ -120,15 +102,15 @@ class CertificateChecksTest {
     void theCacheIsBoundedAndFetchesAreRateLimited() throws Exception {
         CachedCertificates cache = new CachedCertificates(countingFetch, 16, 100, Clock.systemUTC());
         AlexaRequestVerifier v = verifier(cache);
-        byte[] body = envelope(Instant.now(), SKILL_ID);
+        byte[] body = TestCertificates.launchEnvelope(Instant.now(), SKILL_ID);
 
         for (int i = 0; i < 100; i++) {
-            v.verify("https://s3.amazonaws.com/echo.api/cert-" + i + ".pem", sign(body), body);
+            v.verify("https://s3.amazonaws.com/echo.api/cert-" + i + ".pem", certs.sign(body), body);
         }
         assertThat(cache.size()).isEqualTo(16);
         assertThat(fetched).hasSize(100);
         // The 101st new URL within the minute is refused without a fetch.
-        assertRefused(v, "https://s3.amazonaws.com/echo.api/cert-100.pem", sign(body), body, "could not be fetched");
+        assertRefused(v, "https://s3.amazonaws.com/echo.api/cert-100.pem", certs.sign(body), body, "could not be fetched");
         assertThat(fetched).hasSize(100);
     }
 

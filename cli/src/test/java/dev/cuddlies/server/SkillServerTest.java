@@ -10,7 +10,6 @@ import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.dispatcher.request.handler.RequestHandler;
 import com.amazon.ask.model.Response;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cuddlies.skill.SkillHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +28,6 @@ import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,21 +91,6 @@ class SkillServerTest {
         ((Logger) LoggerFactory.getLogger(SkillServer.class)).detachAppender(log);
     }
 
-    private static byte[] envelope(Instant timestamp, String skillId) throws Exception {
-        ObjectNode e = SkillHarness.fixture("launch");
-        ((ObjectNode) e.path("request")).put("timestamp", timestamp.toString());
-        ((ObjectNode) e.path("context").path("System").path("application")).put("applicationId", skillId);
-        ((ObjectNode) e.path("session").path("application")).put("applicationId", skillId);
-        return e.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String sign(byte[] body) throws Exception {
-        Signature s = Signature.getInstance("SHA256withRSA");
-        s.initSign(certs.signingKey);
-        s.update(body);
-        return Base64.getEncoder().encodeToString(s.sign());
-    }
-
     private HttpResponse<String> post(byte[] body, Map<String, String> headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/alexa"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", "application/json");
@@ -116,7 +99,7 @@ class SkillServerTest {
     }
 
     private HttpResponse<String> signed(byte[] body, String url) throws Exception {
-        return post(body, Map.of("SignatureCertChainUrl", url, "Signature-256", sign(body)));
+        return post(body, Map.of("SignatureCertChainUrl", url, "Signature-256", certs.sign(body)));
     }
 
     private void assertRefused(HttpResponse<String> r, String reason) {
@@ -128,7 +111,7 @@ class SkillServerTest {
 
     @Test
     void aGoodRequestIsAnswered() throws Exception {
-        HttpResponse<String> r = signed(envelope(Instant.now(), SKILL_ID), GOOD_URL);
+        HttpResponse<String> r = signed(TestCertificates.launchEnvelope(Instant.now(), SKILL_ID), GOOD_URL);
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("handled");
@@ -137,42 +120,42 @@ class SkillServerTest {
 
     @Test
     void port443AndDotSegmentsThatStayUnderEchoApiAreAccepted() throws Exception {
-        assertThat(signed(envelope(Instant.now(), SKILL_ID), "https://s3.amazonaws.com:443/echo.api/../echo.api/c.pem")
+        assertThat(signed(TestCertificates.launchEnvelope(Instant.now(), SKILL_ID), "https://s3.amazonaws.com:443/echo.api/../echo.api/c.pem")
                 .statusCode()).isEqualTo(200);
-        assertThat(signed(envelope(Instant.now(), SKILL_ID), "https://S3.AmazonAWS.com/echo.api/c.pem").statusCode())
+        assertThat(signed(TestCertificates.launchEnvelope(Instant.now(), SKILL_ID), "https://S3.AmazonAWS.com/echo.api/c.pem").statusCode())
                 .isEqualTo(200);
     }
 
     @Test
     void aBadSignatureIsRefused() throws Exception {
-        byte[] body = envelope(Instant.now(), SKILL_ID);
-        String otherSignature = sign(envelope(Instant.now().minusSeconds(5), SKILL_ID));
+        byte[] body = TestCertificates.launchEnvelope(Instant.now(), SKILL_ID);
+        String otherSignature = certs.sign(TestCertificates.launchEnvelope(Instant.now().minusSeconds(5), SKILL_ID));
 
         assertRefused(post(body, Map.of("SignatureCertChainUrl", GOOD_URL, "Signature-256", otherSignature)), "bad signature");
     }
 
     @Test
     void eachCertificateUrlRuleIsEnforced() throws Exception {
-        byte[] body = envelope(Instant.now(), SKILL_ID);
+        byte[] body = TestCertificates.launchEnvelope(Instant.now(), SKILL_ID);
         assertRefused(signed(body, "http://s3.amazonaws.com/echo.api/c.pem"), "must use https");
         assertRefused(signed(body, "https://notamazon.com/echo.api/c.pem"), "host must be s3.amazonaws.com");
         assertRefused(signed(body, "https://s3.amazonaws.com/EcHo.aPi/c.pem"), "path must start with /echo.api/");
         assertRefused(signed(body, "https://s3.amazonaws.com/invalid.path/c.pem"), "path must start with /echo.api/");
         assertRefused(signed(body, "https://s3.amazonaws.com/echo.api/../invalid.path/c.pem"), "path must start with /echo.api/");
         assertRefused(signed(body, "https://s3.amazonaws.com:563/echo.api/c.pem"), "port must be 443");
-        assertRefused(post(body, Map.of("Signature-256", sign(body))), "no SignatureCertChainUrl");
+        assertRefused(post(body, Map.of("Signature-256", certs.sign(body))), "no SignatureCertChainUrl");
     }
 
     @Test
     void anExpiredCertificateIsRefused() throws Exception {
         served = certs.expired;
-        assertRefused(signed(envelope(Instant.now(), SKILL_ID), GOOD_URL), "expired");
+        assertRefused(signed(TestCertificates.launchEnvelope(Instant.now(), SKILL_ID), GOOD_URL), "expired");
     }
 
     @Test
     void aCertificateForAnotherNameIsRefused() throws Exception {
         served = certs.wrongName;
-        assertRefused(signed(envelope(Instant.now(), SKILL_ID), GOOD_URL), "not for echo-api.amazon.com");
+        assertRefused(signed(TestCertificates.launchEnvelope(Instant.now(), SKILL_ID), GOOD_URL), "not for echo-api.amazon.com");
     }
 
     @Test
@@ -183,22 +166,22 @@ class SkillServerTest {
                 AlexaRequestVerifier.systemTrustAnchors(), SKILL_ID, Clock.systemUTC());
         server = SkillServer.start("127.0.0.1", 0, skill, Optional.of(systemOnly), Optional.empty());
 
-        assertRefused(signed(envelope(Instant.now(), SKILL_ID), GOOD_URL), "does not chain to a trusted root");
+        assertRefused(signed(TestCertificates.launchEnvelope(Instant.now(), SKILL_ID), GOOD_URL), "does not chain to a trusted root");
     }
 
     @Test
     void aStaleTimestampIsRefused() throws Exception {
-        assertRefused(signed(envelope(Instant.now().minusSeconds(200), SKILL_ID), GOOD_URL), "150 seconds");
+        assertRefused(signed(TestCertificates.launchEnvelope(Instant.now().minusSeconds(200), SKILL_ID), GOOD_URL), "150 seconds");
     }
 
     @Test
     void aRequestForAnotherSkillIsRefused() throws Exception {
-        assertRefused(signed(envelope(Instant.now(), "amzn1.ask.skill.someone-else"), GOOD_URL), "wrong skill id");
+        assertRefused(signed(TestCertificates.launchEnvelope(Instant.now(), "amzn1.ask.skill.someone-else"), GOOD_URL), "wrong skill id");
     }
 
     @Test
     void anUnknownRequestTypeIsAPlain400() throws Exception {
-        ObjectNode e = (ObjectNode) JSON_MAPPER.readTree(envelope(Instant.now(), SKILL_ID));
+        ObjectNode e = (ObjectNode) JSON_MAPPER.readTree(TestCertificates.launchEnvelope(Instant.now(), SKILL_ID));
         ((ObjectNode) e.path("request")).put("type", "Alexa.Something.NobodyKnows");
         byte[] body = e.toString().getBytes(StandardCharsets.UTF_8);
 

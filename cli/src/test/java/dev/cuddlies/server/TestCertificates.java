@@ -1,13 +1,20 @@
 package dev.cuddlies.server;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cuddlies.skill.SkillHarness;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -74,5 +81,22 @@ final class TestCertificates {
             throw new IOException("keytool " + String.join(" ", args) + " failed");
         }
         return out;
+    }
+
+    /** Signature-256 of {@code body} with the leaf's key, base64, as Alexa sends it. */
+    String sign(byte[] body) throws Exception {
+        Signature s = Signature.getInstance("SHA256withRSA");
+        s.initSign(signingKey);
+        s.update(body);
+        return Base64.getEncoder().encodeToString(s.sign());
+    }
+
+    /** The launch fixture sent at {@code timestamp} to the skill {@code skillId}. */
+    static byte[] launchEnvelope(Instant timestamp, String skillId) throws Exception {
+        ObjectNode e = SkillHarness.fixture("launch");
+        ((ObjectNode) e.path("request")).put("timestamp", timestamp.toString());
+        ((ObjectNode) e.path("context").path("System").path("application")).put("applicationId", skillId);
+        ((ObjectNode) e.path("session").path("application")).put("applicationId", skillId);
+        return e.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

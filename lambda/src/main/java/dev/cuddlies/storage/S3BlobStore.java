@@ -66,22 +66,31 @@ public final class S3BlobStore implements BlobStore {
         requireTime(timeout, "read " + key);
         try (ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(bucket).key(key)
                 .overrideConfiguration(o -> o.apiCallTimeout(timeout)))) {
-            Long length = in.response().contentLength();
-            if (length != null && length > maxBytes) {
-                in.abort();
-                throw new StorageException(Kind.TOO_LARGE, key + " is larger than " + maxBytes + " bytes", null);
-            }
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            if (bytes.length > maxBytes) {
-                in.abort();
-                throw new StorageException(Kind.TOO_LARGE, key + " is larger than " + maxBytes + " bytes", null);
-            }
-            return bytes;
+            return readAtMost(in, key, maxBytes);
         } catch (SdkException e) {
             throw translate(e, "read " + key);
         } catch (IOException e) {
             throw new StorageException(Kind.UNAVAILABLE, "could not read " + key, e);
         }
+    }
+
+    /**
+     * The body, refused as too large from its declared length before reading, or after reading one byte
+     * more than allowed when no length was declared: never more than {@code maxBytes + 1} bytes are read.
+     */
+    private static byte[] readAtMost(ResponseInputStream<GetObjectResponse> in, String key, long maxBytes)
+            throws IOException, StorageException {
+        Long length = in.response().contentLength();
+        if (length != null && length > maxBytes) {
+            in.abort();
+            throw new StorageException(Kind.TOO_LARGE, key + " is larger than " + maxBytes + " bytes", null);
+        }
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        if (bytes.length > maxBytes) {
+            in.abort();
+            throw new StorageException(Kind.TOO_LARGE, key + " is larger than " + maxBytes + " bytes", null);
+        }
+        return bytes;
     }
 
     @Override
@@ -101,12 +110,7 @@ public final class S3BlobStore implements BlobStore {
         // One GET: its ETag is the version of exactly these bytes, and the size is checked before the body is read.
         try (ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(bucket).key(key)
                 .overrideConfiguration(o -> o.apiCallTimeout(timeout)))) {
-            Long length = in.response().contentLength();
-            if (length != null && length > maxBytes) {
-                in.abort();
-                throw new StorageException(Kind.TOO_LARGE, key + " is larger than " + maxBytes + " bytes", null);
-            }
-            return Optional.of(new Versioned(in.readNBytes((int) maxBytes), in.response().eTag()));
+            return Optional.of(new Versioned(readAtMost(in, key, maxBytes), in.response().eTag()));
         } catch (SdkException e) {
             StorageException s = translate(e, "read " + key);
             if (s.kind() == Kind.NOT_FOUND) {

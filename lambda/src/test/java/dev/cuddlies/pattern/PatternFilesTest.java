@@ -2,7 +2,6 @@ package dev.cuddlies.pattern;
 
 import dev.cuddlies.outline.Outline;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -111,27 +110,10 @@ class PatternFilesTest {
     /** Width and height, in points, of every rectangle drawn with the {@code re} operator. */
     private static List<double[]> rectangles(PDPage page) throws IOException {
         List<double[]> found = new ArrayList<>();
-        new PDFGraphicsStreamEngine(page) {
+        new PageProbe(page) {
             @Override
             public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
                 found.add(new double[] {Math.abs(p1.getX() - p0.getX()), Math.abs(p3.getY() - p0.getY())});
-            }
-
-            @Override public void drawImage(PDImage pdImage) { }
-            @Override public void clip(int windingRule) { }
-            @Override public void moveTo(float x, float y) { }
-            @Override public void lineTo(float x, float y) { }
-            @Override public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) { }
-            @Override public Point2D getCurrentPoint() { return new Point2D.Float(); }
-            @Override public void closePath() { }
-            @Override public void endPath() { }
-            @Override public void strokePath() { }
-            @Override public void fillPath(int windingRule) { }
-            @Override public void fillAndStrokePath(int windingRule) { }
-            @Override public void shadingFill(COSName shadingName) { }
-
-            void run() throws IOException {
-                processPage(page);
             }
         }.run();
         return found;

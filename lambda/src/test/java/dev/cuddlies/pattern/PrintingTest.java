@@ -4,13 +4,10 @@ import dev.cuddlies.outline.Outline;
 import dev.cuddlies.pattern.render.Drawing;
 import dev.cuddlies.pattern.render.PatternDrawing;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -215,7 +212,7 @@ class PrintingTest {
     /** Every straight segment stroked on a page (rectangles as four), in points. */
     static List<Line2D> segments(PDPage page) throws IOException {
         List<Line2D> found = new ArrayList<>();
-        new PDFGraphicsStreamEngine(page) {
+        new PageProbe(page) {
             private Point2D current = new Point2D.Float();
             private Point2D start = new Point2D.Float();
 
@@ -225,8 +222,6 @@ class PrintingTest {
                 found.add(new Line2D.Double(p2, p3));
                 found.add(new Line2D.Double(p3, p0));
             }
-            @Override public void drawImage(PDImage pdImage) { }
-            @Override public void clip(int windingRule) { }
             @Override public void moveTo(float x, float y) {
                 current = new Point2D.Float(x, y);
                 start = current;
@@ -242,15 +237,6 @@ class PrintingTest {
             @Override public Point2D getCurrentPoint() { return current; }
             @Override public void closePath() {
                 found.add(new Line2D.Double(current, start));
-            }
-            @Override public void endPath() { }
-            @Override public void strokePath() { }
-            @Override public void fillPath(int windingRule) { }
-            @Override public void fillAndStrokePath(int windingRule) { }
-            @Override public void shadingFill(COSName shadingName) { }
-
-            void run() throws IOException {
-                processPage(page);
             }
         }.run();
         return found;
